@@ -1,0 +1,117 @@
+package dev.wirelab.core.echo;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * How an echo server runs. Every variant reads the same fields, so the same load means
+ * the same thing for each of them.
+ *
+ * @param host                 address to bind ({@code 127.0.0.1} by default: the lab only serves loopback unless told)
+ * @param port                 port to bind; {@code 0} asks the OS for a free one, which {@link EchoServer#localAddress()} then reports
+ * @param maxConnections       connections served at once; one more is accepted and closed at once (counted as refused)
+ * @param idleTimeout          a connection that sends nothing for this long is closed; {@link Duration#ZERO} disables it
+ * @param readBufferSize       bytes read from a socket in one go
+ * @param maxPendingWriteBytes bytes a connection may have read but not yet written back; above it the server stops
+ *                             reading from that peer until it drains (the backpressure bound)
+ * @param ioThreads            event-loop / worker threads; {@code 0} lets the variant choose (usually the core count)
+ * @param backlog              the listen backlog handed to the OS
+ * @param options              variant-specific settings, e.g. {@code transport=epoll} for Netty; unknown keys are an error
+ *                             for the variant that reads them
+ */
+public record EchoConfig(
+        String host,
+        int port,
+        int maxConnections,
+        Duration idleTimeout,
+        int readBufferSize,
+        int maxPendingWriteBytes,
+        int ioThreads,
+        int backlog,
+        Map<String, String> options) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_READ_BUFFER_SIZE = 16 * 1024;
+    public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 256 * 1024;
+    public static final int DEFAULT_BACKLOG = 1024;
+
+    public EchoConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(options, "options");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank (use 127.0.0.1 for loopback)");
+        }
+        require(port >= 0 && port <= 65_535, "port must be 0..65535 (0 = any free port), was " + port);
+        require(maxConnections >= 1, "maxConnections must be at least 1, was " + maxConnections);
+        require(!idleTimeout.isNegative(), "idleTimeout must not be negative (0 disables it), was " + idleTimeout);
+        require(readBufferSize >= 64 && readBufferSize <= 16 * 1024 * 1024,
+                "readBufferSize must be 64 B..16 MiB, was " + readBufferSize);
+        require(maxPendingWriteBytes >= readBufferSize,
+                "maxPendingWriteBytes (" + maxPendingWriteBytes + ") must be at least readBufferSize (" + readBufferSize
+                        + "): a server must be able to hold one read's worth of output");
+        require(ioThreads >= 0 && ioThreads <= 1024, "ioThreads must be 0..1024 (0 = variant's choice), was " + ioThreads);
+        require(backlog >= 1, "backlog must be at least 1, was " + backlog);
+        options = Map.copyOf(new TreeMap<>(options));
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Loopback, an ephemeral port, and the defaults above. */
+    public static EchoConfig defaults() {
+        return new EchoConfig(DEFAULT_HOST, 0, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_READ_BUFFER_SIZE,
+                DEFAULT_MAX_PENDING_WRITE_BYTES, 0, DEFAULT_BACKLOG, Map.of());
+    }
+
+    public EchoConfig withHost(String host) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withPort(int port) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withMaxConnections(int maxConnections) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withIdleTimeout(Duration idleTimeout) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withReadBufferSize(int readBufferSize) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withMaxPendingWriteBytes(int maxPendingWriteBytes) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withIoThreads(int ioThreads) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    public EchoConfig withBacklog(int backlog) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+    }
+
+    /** A copy with one more variant-specific option. */
+    public EchoConfig withOption(String key, String value) {
+        Map<String, String> more = new TreeMap<>(options);
+        more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, more);
+    }
+
+    /** The thread count to use when {@link #ioThreads()} is 0: one per core. */
+    public int ioThreadsOrCores() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+    }
+}

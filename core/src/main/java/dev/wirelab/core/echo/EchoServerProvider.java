@@ -1,0 +1,40 @@
+package dev.wirelab.core.echo;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A server variant the lab can start. Each module registers its providers in
+ * {@code META-INF/services/dev.wirelab.core.echo.EchoServerProvider}; the lab finds them
+ * with {@link ServiceLoader}, so adding a variant needs no change anywhere else.
+ */
+public interface EchoServerProvider {
+
+    /** Short, lowercase, says the model; the same in the CLI, reports and notebooks: {@code nio}, {@code netty}. */
+    String name();
+
+    /** The concurrency model: {@code thread-per-connection}, {@code selector}, {@code event-loop}, {@code virtual-threads}, {@code actor}. */
+    String model();
+
+    /** One sentence for {@code lab variants}. */
+    String description();
+
+    /** Binds and starts serving; returns once the server is listening. */
+    EchoServer start(EchoConfig config) throws IOException;
+
+    /** Every provider on the class path, sorted by name. */
+    static List<EchoServerProvider> all() {
+        return ServiceLoader.load(EchoServerProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(EchoServerProvider::name))
+                .toList();
+    }
+
+    /** The provider with this name, if one is on the class path. */
+    static Optional<EchoServerProvider> named(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.wirelab.labs.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lab} command: one entry point for everything a student runs.
+ *
+ * <p>Each subcommand is a small class in this package; this class only wires them
+ * together and turns errors into one clear line and a non-zero exit code.
+ */
+@Command(name = "lab",
+        mixinStandardHelpOptions = true,
+        versionProvider = LabCli.Version.class,
+        description = "wirelab: high-performance network programming on the JVM, measured.",
+        subcommands = {DoctorCommand.class})
+public final class LabCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // `lab` with no subcommand: show what there is to do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LabCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        // An exception inside a command is reported as one line, not a stack trace.
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("lab: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Reports the version the build stamped into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "wirelab " + projectVersion(),
+                "JVM " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"
+            };
+        }
+    }
+
+    static String projectVersion() {
+        try (InputStream in = LabCli.class.getResourceAsStream("/dev/wirelab/labs/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.wirelab.labs.doctor;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Looks at the machine the lab runs on. Every check is read-only and quick (a few
+ * hundred milliseconds at most, spent asking Python whether nbclient is importable).
+ */
+public final class Doctor {
+
+    /** The oldest JDK wirelab is built for. */
+    public static final int REQUIRED_JDK = 25;
+
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(jdk(Runtime.version().feature()));
+        checks.add(cores());
+        checks.add(memory());
+        checks.add(vectorApi());
+        checks.addAll(jupyter());
+        return checks;
+    }
+
+    public static Check jdk(int feature) {
+        String detail = "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")";
+        if (feature >= REQUIRED_JDK) {
+            return Check.ok("JDK", detail);
+        }
+        return Check.required("JDK", detail + ", but wirelab needs " + REQUIRED_JDK + "+",
+                "install a JDK " + REQUIRED_JDK + " (e.g. Temurin) and point JAVA_HOME at it");
+    }
+
+    static Check cores() {
+        int n = Runtime.getRuntime().availableProcessors();
+        String detail = n + " available to the JVM";
+        if (n < 2) {
+            return Check.optional("Cores", detail + "; client and server will share one core",
+                    "give the machine 2+ cores for meaningful load tests");
+        }
+        return Check.ok("Cores", detail + (n == 2 ? " (load client and server share them: read ratios, not absolutes)" : ""));
+    }
+
+    static Check memory() {
+        long heapMax = Runtime.getRuntime().maxMemory();
+        String physical = physicalMemory().map(b -> ", " + mib(b) + " MiB physical").orElse("");
+        return Check.ok("Memory", mib(heapMax) + " MiB max heap" + physical);
+    }
+
+    static Check vectorApi() {
+        Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (module.isEmpty()) {
+            return Check.optional("Vector API", "jdk.incubator.vector not loaded; SIMD kernels use scalar fallbacks",
+                    "run with --add-modules jdk.incubator.vector (./lab does this for you)");
+        }
+        return Check.ok("Vector API", "jdk.incubator.vector present, preferred species " + preferredSpecies());
+    }
+
+    /** Read reflectively so that labs itself compiles without the incubator module. */
+    static String preferredSpecies() {
+        try {
+            Class<?> byteVector = Class.forName("jdk.incubator.vector.ByteVector");
+            Object species = byteVector.getField("SPECIES_PREFERRED").get(null);
+            // Call through the public interface: the implementing class is not exported.
+            Class<?> speciesType = Class.forName("jdk.incubator.vector.VectorSpecies");
+            Object bits = speciesType.getMethod("vectorBitSize").invoke(species);
+            Object lanes = speciesType.getMethod("length").invoke(species);
+            return bits + "-bit (" + lanes + " byte lanes)";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
+    static List<Check> jupyter() {
+        String install = "apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient (Debian) or pip install notebook nbconvert nbclient";
+        List<Check> checks = new ArrayList<>();
+        Optional<Path> jupyter = onPath("jupyter");
+        if (jupyter.isEmpty()) {
+            checks.add(Check.optional("Jupyter", "not found on PATH; notebooks cannot run", install));
+            return checks;
+        }
+        checks.add(Check.ok("Jupyter", jupyter.get().toString()));
+        boolean nbclient = succeeds(List.of(pythonBeside(jupyter.get()), "-c", "import nbclient"));
+        checks.add(nbclient
+                ? Check.ok("nbclient", "importable (headless notebook runs work)")
+                : Check.optional("nbclient", "not importable; notebooks cannot run headless", install));
+        return checks;
+    }
+
+    /** Jupyter's own interpreter: Debian's jupyter runs on /usr/bin/python3, not on a pyenv one earlier on PATH. */
+    static String pythonBeside(Path jupyter) {
+        try {
+            String first = Files.readAllLines(jupyter.toRealPath(), StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            if (first.startsWith("#!") && first.contains("python")) {
+                return first.substring(2).trim().split("\\s+")[0];
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a script we can read: fall back to python3 on PATH
+        }
+        return "python3";
+    }
+
+    static Optional<Path> onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean succeeds(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Optional<Long> physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Optional.of(os.getTotalMemorySize());
+        }
+        return Optional.empty();
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+}
