@@ -1,0 +1,4 @@
+/**
+ * An echo server built from Akka Typed actors.
+ */
+package dev.wirelab.actor;
