@@ -1,0 +1,65 @@
+package dev.wirelab.labs.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG charts for reports, drawn headless with XChart. Two shapes cover the lab: grouped
+ * bars (a value per variant per scenario) and lines (latency by percentile, depth over time).
+ */
+public final class Charts {
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 560;
+
+    private Charts() {
+    }
+
+    /**
+     * One group of bars per category, one bar colour per series.
+     *
+     * @param series series name → one value per category (same order as {@code categories})
+     */
+    public static void groupedBars(Path png, String title, String yAxis, List<String> categories,
+                                   Map<String, List<Double>> series) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        series.forEach((name, values) -> {
+            if (values.size() != categories.size()) {
+                throw new IllegalArgumentException("series " + name + " has " + values.size()
+                        + " values for " + categories.size() + " categories");
+            }
+            chart.addSeries(name, categories, values);
+        });
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** A line per series; {@code logX} for percentile axes (the tail lives near the right end). */
+    public static void lines(Path png, String title, String xAxis, String yAxis, boolean logX, boolean logY,
+                             Map<String, double[][]> series) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        series.forEach((name, xy) -> {
+            XYSeries s = chart.addSeries(name, xy[0], xy[1]);
+            s.setMarker(SeriesMarkers.NONE);
+        });
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}
