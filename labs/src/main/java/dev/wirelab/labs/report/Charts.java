@@ -37,6 +37,9 @@ public final class Charts {
                 .title(title).yAxisTitle(yAxis).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        if (categories.size() > 4) {
+            chart.getStyler().setXAxisLabelRotation(30); // long variant names would overlap
+        }
         series.forEach((name, values) -> {
             if (values.size() != categories.size()) {
                 throw new IllegalArgumentException("series " + name + " has " + values.size()

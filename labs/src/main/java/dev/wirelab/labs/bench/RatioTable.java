@@ -1,0 +1,65 @@
+package dev.wirelab.labs.bench;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.wirelab.labs.report.TextTable;
+
+/**
+ * The one table {@code lab bench} prints: every benchmark beside the best of its group
+ * (same class, same condition such as thread count or size), as a ratio. Ratios measured in one run are what a noisy 2-core machine can
+ * say honestly; the absolute scores are there for the curious.
+ */
+public final class RatioTable {
+
+    private RatioTable() {
+    }
+
+    /** Rows grouped by benchmark class, in the order they came. */
+    public static Map<String, List<BenchRow>> byClass(List<BenchRow> rows) {
+        Map<String, List<BenchRow>> groups = new LinkedHashMap<>();
+        for (BenchRow row : rows) {
+            groups.computeIfAbsent(row.benchmarkClass(), k -> new java.util.ArrayList<>()).add(row);
+        }
+        return groups;
+    }
+
+    /** Rows grouped by what may be compared: same class and same conditions. */
+    public static Map<String, List<BenchRow>> byGroup(List<BenchRow> rows) {
+        Map<String, List<BenchRow>> groups = new LinkedHashMap<>();
+        for (BenchRow row : rows) {
+            groups.computeIfAbsent(row.group(), k -> new java.util.ArrayList<>()).add(row);
+        }
+        return groups;
+    }
+
+    /** Each row's score relative to the best row of its group: 1.00× is the best, lower is slower. */
+    public static double ratioToBest(BenchRow row, List<BenchRow> classRows) {
+        if (row.higherIsBetter()) {
+            double best = classRows.stream().mapToDouble(BenchRow::score).max().orElse(row.score());
+            return best == 0 ? 0 : row.score() / best;
+        }
+        double best = classRows.stream().mapToDouble(BenchRow::score).min().orElse(row.score());
+        return row.score() == 0 ? 0 : best / row.score();
+    }
+
+    public static TextTable of(List<BenchRow> rows) {
+        TextTable table = new TextTable("group", "variant", "score", "± error", "unit", "vs best", "B/op");
+        byGroup(rows).forEach((group, classRows) -> classRows.stream()
+                .sorted(Comparator.comparingDouble((BenchRow r) -> -ratioToBest(r, classRows)))
+                .forEach(r -> table.row(group, r.label(), number(r.score()), Double.isNaN(r.error()) ? "-" : number(r.error()),
+                        r.unit(), String.format(Locale.ROOT, "%.2f×", ratioToBest(r, classRows)),
+                        r.bytesPerOp().isPresent() ? String.format(Locale.ROOT, "%.1f", r.bytesPerOp().getAsDouble()) : "-")));
+        return table;
+    }
+
+    static String number(double v) {
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

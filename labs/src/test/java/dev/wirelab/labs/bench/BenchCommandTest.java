@@ -1,0 +1,63 @@
+package dev.wirelab.labs.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.labs.cli.LabCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path reports;
+
+    /**
+     * A quick run really runs JMH in a forked JVM and leaves JMH's JSON (one entry per
+     * benchmark, each with a positive score), a Markdown table and a chart.
+     */
+    @Test
+    @Timeout(180)
+    void quickRunWritesJsonMarkdownAndChart() throws IOException {
+        StringWriter out = new StringWriter();
+        int code = LabCli.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "metrics", "--quick", "--filter", "GaugeBenchmark", "--out", reports.toString());
+        assertEquals(0, code, out.toString());
+
+        List<Path> files;
+        try (Stream<Path> s = Files.list(reports)) {
+            files = s.sorted().toList();
+        }
+        Path json = files.stream().filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4, results.size(), results.toString());
+        for (JsonNode r : results) {
+            assertTrue(r.get("benchmark").asText().startsWith("dev.wirelab.bench.metrics.GaugeBenchmark."));
+            assertTrue(r.get("primaryMetric").get("score").asDouble() > 0, r.toString());
+        }
+        Path md = files.stream().filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
+        assertTrue(Files.readString(md).contains("| GaugeBenchmark 2threads | guard_enterClose_2threads |"), Files.readString(md));
+        assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("-GaugeBenchmark.png")), files.toString());
+        assertTrue(out.toString().contains("vs best"), out.toString());
+    }
+
+    /** An unknown suite is a usage error that names the suites there are. */
+    @Test
+    void unknownSuiteIsAUsageErrorListingTheSuites() {
+        StringWriter err = new StringWriter();
+        int code = LabCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "bench", "nosuch");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("parsing, metrics, pools, sched, simd, echo"), err.toString());
+    }
+}
