@@ -1,0 +1,186 @@
+package dev.wirelab.labs.tour;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.echo.LoadGenerator;
+import dev.wirelab.core.echo.LoadReport;
+import dev.wirelab.core.echo.LoadSpec;
+
+/**
+ * The lab's main job: every server variant, one after the other, under the same loads.
+ *
+ * <p>For each variant the tour starts {@code lab serve VARIANT} in a JVM of its own (so the
+ * server's CPU and memory are its own — see {@link ServerProcess}), runs each scenario with
+ * the one load generator, reads the server's CPU time and resident memory around each run,
+ * and stops the server before the next variant starts, so no two servers ever compete for
+ * the two cores.
+ *
+ * <p>Where the lab simplifies: client and server share this machine's cores, so the client's
+ * own cost is in every figure; a production benchmark puts them on separate hosts (the tour
+ * can drive a remote server with {@code --host/--port}).
+ */
+public final class Tour {
+
+    /** JVM flags every server process gets: the same the {@code ./lab} launcher uses. */
+    static final List<String> SERVER_JVM_FLAGS = List.of(
+            "--add-modules", "jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-Djava.awt.headless=true");
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
+
+    private final TourPlan plan;
+    private final TourListener listener;
+    private final Path profileDir;
+
+    /**
+     * @param profileDir where {@code --profile} recordings go ({@code <variant>.jfr}); unused otherwise
+     */
+    public Tour(TourPlan plan, TourListener listener, Path profileDir) {
+        this.plan = plan;
+        this.listener = listener;
+        this.profileDir = profileDir;
+    }
+
+    public TourResult run() throws InterruptedException {
+        LocalDateTime started = LocalDateTime.now().withNano(0);
+        List<TourResult.VariantRun> variants = new ArrayList<>();
+        if (plan.remote().isPresent()) {
+            variants.add(runRemote(plan.remote().get()));
+        } else {
+            for (String variant : plan.variants()) {
+                variants.add(runVariant(variant));
+            }
+        }
+        return new TourResult(started, machine(), settings(), variants);
+    }
+
+    private TourResult.VariantRun runRemote(InetSocketAddress target) throws InterruptedException {
+        String name = "remote " + target.getHostString() + ":" + target.getPort();
+        listener.variantStarting(name);
+        List<TourResult.ScenarioRun> runs = new ArrayList<>();
+        for (TourScenario scenario : plan.scenarios()) {
+            long start = System.nanoTime();
+            LoadReport report = load(name, scenario, target);
+            TourResult.ScenarioRun run = new TourResult.ScenarioRun(scenario, report, Optional.empty(),
+                    Duration.ofNanos(System.nanoTime() - start), OptionalLong.empty());
+            listener.scenarioDone(name, run);
+            runs.add(run);
+        }
+        return new TourResult.VariantRun(name, "unknown", "", runs, Optional.empty(), Optional.empty());
+    }
+
+    private TourResult.VariantRun runVariant(String variant) throws InterruptedException {
+        listener.variantStarting(variant);
+        String model = EchoServerProvider.named(variant).map(EchoServerProvider::model).orElse("?");
+        Path jfr = profileDir.resolve(variant + ".jfr");
+        ServerProcess server;
+        try {
+            server = ServerProcess.start(variant, jvmFlags(jfr), serveArgs(), START_TIMEOUT);
+        } catch (IOException e) {
+            listener.variantFailed(variant, e.getMessage());
+            return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
+        }
+        List<TourResult.ScenarioRun> runs = new ArrayList<>();
+        try (server) {
+            for (TourScenario scenario : plan.scenarios()) {
+                TourResult.ScenarioRun run = measure(variant, scenario, server);
+                listener.scenarioDone(variant, run);
+                runs.add(run);
+            }
+            server.stop(STOP_DEADLINE);
+        }
+        return new TourResult.VariantRun(variant, model, details(server), runs, profile(jfr), Optional.empty());
+    }
+
+    /** One scenario: CPU time and wall time are read around the whole load, warm-up included. */
+    private TourResult.ScenarioRun measure(String variant, TourScenario scenario, ServerProcess server) throws InterruptedException {
+        Duration cpuBefore = server.cpuTime();
+        long start = System.nanoTime();
+        LoadReport report = load(variant, scenario, server.address());
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
+        return new TourResult.ScenarioRun(scenario, report, cpu.isZero() ? Optional.empty() : Optional.of(cpu),
+                wall, server.residentBytes());
+    }
+
+    private LoadReport load(String variant, TourScenario scenario, InetSocketAddress target) throws InterruptedException {
+        LoadSpec spec = LoadSpec.defaults(target)
+                .withConnections(scenario.connections())
+                .withMessageSize(scenario.size())
+                .withPipeline(scenario.pipeline())
+                .withDuration(plan.duration())
+                .withWarmup(plan.warmup());
+        try {
+            return LoadGenerator.run(spec, update -> listener.scenarioProgress(variant, scenario, update));
+        } catch (IOException e) {
+            // The generator reports connection trouble inside the report; an IOException here
+            // means it could not even set up (no selector, say): nothing was measured.
+            throw new IllegalStateException("load generator could not run against " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> jvmFlags(Path jfr) {
+        List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+        if (plan.profile()) {
+            flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+        }
+        return flags;
+    }
+
+    private List<String> serveArgs() {
+        List<String> args = new ArrayList<>();
+        if (plan.ioThreads() > 0) {
+            args.add("--io-threads");
+            args.add(Integer.toString(plan.ioThreads()));
+        }
+        return args;
+    }
+
+    /** What the server printed about itself after "listening", e.g. its transport and loop count. */
+    private static String details(ServerProcess server) {
+        return server.output().stream()
+                .filter(line -> line.startsWith("details: "))
+                .map(line -> line.substring("details: ".length()))
+                .findFirst().orElse("");
+    }
+
+    private Optional<ProfileSummary> profile(Path jfr) {
+        if (!plan.profile() || !Files.exists(jfr)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProfileSummary.read(jfr, 8));
+        } catch (IOException e) {
+            listener.variantFailed(jfr.getFileName().toString(), "could not read the JFR recording: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version()
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    private String settings() {
+        return String.format("%s measured after %s warm-up per scenario; server threads: %s; client: one load-generator thread",
+                seconds(plan.duration()), seconds(plan.warmup()),
+                plan.ioThreads() > 0 ? Integer.toString(plan.ioThreads()) : "each variant's default (one per core)");
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

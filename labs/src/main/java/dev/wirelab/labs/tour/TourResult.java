@@ -1,0 +1,57 @@
+package dev.wirelab.labs.tour;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import dev.wirelab.core.echo.LoadReport;
+
+/**
+ * Everything one tour measured: for each variant, each scenario's load report and what the
+ * server process spent doing it.
+ *
+ * @param started   when the tour began
+ * @param machine   cores, JDK and OS, as a sentence
+ * @param settings  the durations and overrides the tour ran with, as a sentence
+ * @param variants  one entry per server variant, in the order they ran
+ */
+public record TourResult(LocalDateTime started, String machine, String settings, List<VariantRun> variants) {
+
+    /**
+     * One server variant through every scenario.
+     *
+     * @param variant  provider name ({@code nio})
+     * @param model    its concurrency model
+     * @param details  what the server said about itself (transport, loop threads)
+     * @param runs     one per scenario; a run that could not happen carries its failure
+     * @param profile  the JFR summary when the tour ran with {@code --profile}
+     * @param failure  why the variant could not start, if it could not
+     */
+    public record VariantRun(String variant, String model, String details, List<ScenarioRun> runs,
+                             Optional<ProfileSummary> profile, Optional<String> failure) {
+    }
+
+    /**
+     * One scenario against one variant.
+     *
+     * @param scenario    the load
+     * @param report      what the load generator measured (the only source of figures)
+     * @param serverCpu   CPU time the server process used during the measured run, if known
+     * @param wall        wall-clock time of the run (warm-up included, like {@code serverCpu})
+     * @param serverRss   the server's resident memory after the run, if known
+     */
+    public record ScenarioRun(TourScenario scenario, LoadReport report, Optional<Duration> serverCpu, Duration wall,
+                              OptionalLong serverRss) {
+
+        /** Cores the server kept busy on average: 1.0 = one core fully used. */
+        public OptionalDouble serverCores() {
+            if (serverCpu.isEmpty() || wall.isZero()) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of((double) serverCpu.get().toNanos() / wall.toNanos());
+        }
+    }
+}
