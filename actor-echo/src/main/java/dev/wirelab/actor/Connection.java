@@ -51,6 +51,11 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
  * the peer half-closed, or the server is draining; write what is left) → {@link #closing()}
  * (close requested, waiting for the socket actor to confirm) → stopped.
  *
+ * <p>Draining at shutdown has one subtlety: a read may already be under way. The actor sends
+ * {@code SuspendReading} and then an empty write carrying {@link ReadsStopped}; the socket
+ * actor answers in order, so when the fence comes back any last {@code Received} has already
+ * arrived and been echoed. Only then is the socket closed.
+ *
  * <p>An actor processes one message at a time, so none of these fields needs a lock or a
  * volatile: the mailbox gives each message a happens-before edge to the next.
  *
