@@ -280,11 +280,14 @@ class AkkaEchoServerTest {
         assertTrue(failure.getMessage().contains("transport"), failure.getMessage());
     }
 
-    /** The lab finds the server by name through ServiceLoader. */
+    /** The lab finds the server by name through ServiceLoader, and the server says what runs it. */
     @Test
-    void isRegisteredAsTheAkkaActorProvider() {
+    void isRegisteredAsTheAkkaActorProvider() throws IOException {
         EchoServerProvider provider = EchoServerProvider.named("akka").orElseThrow();
         assertEquals("actor", provider.model());
         assertEquals(AkkaEchoServerProvider.class, provider.getClass());
+
+        AkkaEchoServer server = start(EchoConfig.defaults().withIoThreads(2));
+        assertEquals("akka=2.6.21, dispatcher threads=2, pull-mode reads, acked writes", server.details());
     }
 }
