@@ -1,0 +1,221 @@
+package dev.wirelab.labs.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.echo.LoadProgress;
+import dev.wirelab.labs.report.ReportFiles;
+import dev.wirelab.labs.tour.Tour;
+import dev.wirelab.labs.tour.TourListener;
+import dev.wirelab.labs.tour.TourPlan;
+import dev.wirelab.labs.tour.TourReport;
+import dev.wirelab.labs.tour.TourResult;
+import dev.wirelab.labs.tour.TourScenario;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lab tour}: every server variant under the same loads; one table, one chart. */
+@Command(name = "tour", mixinStandardHelpOptions = true,
+        description = {"Start every server variant on loopback in turn, drive each with the same loads,",
+            "print one comparison table and write reports/tour-<time>.md, .json and .png charts."})
+public final class TourCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick", description = "short runs (1 s after 0.5 s warm-up): for notebooks and CI")
+    boolean quick;
+
+    @Option(names = "--variants", split = ",", paramLabel = "NAME", description = "which variants (default: all; see lab variants)")
+    List<String> variants;
+
+    @Option(names = "--scenario", split = ",", paramLabel = "ID", description = "latency, rate, bandwidth (default: all three)")
+    List<String> scenarios;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "measured seconds per scenario (default 5; quick 1)")
+    Double durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up seconds before each (default 2; quick 0.5)")
+    Double warmupSeconds;
+
+    @Option(names = "--connections", paramLabel = "N", description = "override every scenario's connection count")
+    Integer connections;
+
+    @Option(names = "--size", paramLabel = "BYTES", description = "override every scenario's message size")
+    Integer size;
+
+    @Option(names = "--io-threads", paramLabel = "N", description = "server loop/worker threads (default: each variant's, one per core)")
+    int ioThreads;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "drive a server already running there instead of starting ours (with --port)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port of the server given by --host")
+    Integer port;
+
+    @Option(names = "--profile", description = "record a JFR file per variant; print hot methods and allocation sites")
+    boolean profile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/ under the project)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TourPlan plan = plan();
+        PrintWriter pw = spec.commandLine().getOut();
+        ReportFiles files = out == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(out);
+        Path base = files.reserve("tour", LocalDateTime.now(), "md", "json");
+        Path profileDir = base.resolveSibling(base.getFileName() + "-jfr");
+        if (plan.profile()) {
+            Files.createDirectories(profileDir);
+        }
+        pw.printf("lab tour: %s; %d scenario(s) × %s measured after %s warm-up (about %d s)%n",
+                plan.remote().map(a -> "remote server " + a).orElse(String.join(", ", plan.variants())),
+                plan.scenarios().size(), seconds(plan.duration()), seconds(plan.warmup()),
+                plan.plannedLoadTime().toSeconds() + 3L * plan.variants().size());
+        pw.flush();
+
+        TourResult result;
+        try (Progress progress = new Progress(plan, System.err, System.console() != null)) {
+            result = new Tour(plan, progress, profileDir).run();
+        }
+        TourReport report = new TourReport(result);
+        pw.println();
+        pw.print(report.toTerminal());
+        report.writeAll(base);
+        pw.printf("%nwrote %s.md, .json, -rate.png, -latency.png%s%n", base,
+                plan.profile() ? " and JFR recordings in " + profileDir : "");
+        boolean clean = result.variants().stream().allMatch(v -> v.failure().isEmpty()
+                && v.runs().stream().allMatch(r -> r.report().clean()));
+        return clean ? 0 : 1;
+    }
+
+    TourPlan plan() {
+        List<String> known = EchoServerProvider.all().stream().map(EchoServerProvider::name).toList();
+        List<String> chosen = variants == null ? known : variants;
+        for (String v : chosen) {
+            if (!known.contains(v)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no variant '" + v + "'; known variants: " + String.join(", ", known));
+            }
+        }
+        List<TourScenario> chosenScenarios = new ArrayList<>();
+        try {
+            for (String id : scenarios == null ? List.of("latency", "rate", "bandwidth") : scenarios) {
+                chosenScenarios.add(TourScenario.parse(id).with(connections, size));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((host == null) != (port == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--host and --port go together: give both to drive a remote server");
+        }
+        Optional<InetSocketAddress> remote = host == null ? Optional.empty() : Optional.of(new InetSocketAddress(host, port));
+        Duration duration = seconds(durationSeconds, quick ? TourPlan.QUICK_DURATION : TourPlan.DEFAULT_DURATION, "--duration");
+        Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
+        try {
+            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Duration seconds(Double value, Duration fallback, String option) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value > 0) || value > 3600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be more than 0 and at most 3600 seconds, was " + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /**
+     * The tour's progress: a bar over the whole planned load time when a person watches
+     * (a terminal), one line per finished scenario otherwise (logs, CI, notebooks).
+     */
+    static final class Progress implements TourListener, AutoCloseable {
+        private final PrintStream out;
+        private final ProgressBar bar;
+        private final long perScenarioMillis;
+        private final int scenarios;
+        private long doneMillis;
+
+        Progress(TourPlan plan, PrintStream out, boolean interactive) {
+            this.out = out;
+            this.perScenarioMillis = plan.duration().plus(plan.warmup()).toMillis();
+            this.scenarios = plan.scenarios().size();
+            this.bar = interactive
+                    ? new ProgressBarBuilder().setTaskName("tour").setInitialMax(plan.plannedLoadTime().toMillis())
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" s", 1000).setMaxRenderedLength(100)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).build()
+                    : null;
+        }
+
+        @Override
+        public void variantStarting(String variant) {
+            if (bar != null) {
+                bar.setExtraMessage(variant + ": starting");
+            } else {
+                out.println("  " + variant + ": starting");
+            }
+        }
+
+        @Override
+        public void variantFailed(String variant, String why) {
+            doneMillis += perScenarioMillis * scenarios; // its scenarios will not run
+            out.println("  " + variant + ": FAILED: " + why.lines().findFirst().orElse(why));
+        }
+
+        @Override
+        public void scenarioProgress(String variant, TourScenario scenario, LoadProgress.Update update) {
+            if (bar != null) {
+                long elapsed = Math.min(update.elapsed().toMillis(), perScenarioMillis);
+                bar.stepTo(doneMillis + elapsed);
+                bar.setExtraMessage(variant + " " + scenario.id() + " " + update.phase().name().toLowerCase());
+            }
+        }
+
+        @Override
+        public void scenarioDone(String variant, TourResult.ScenarioRun run) {
+            doneMillis += perScenarioMillis;
+            if (bar != null) {
+                bar.stepTo(doneMillis);
+            } else {
+                out.printf("  %s %s: %,.0f msgs/s, p99 %,.0f µs, %d error(s)%n", variant, run.scenario().id(),
+                        run.report().messagesPerSecond(), run.report().latency().p99(),
+                        run.report().errorCount() + run.report().connectFailures());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    static String known() {
+        return EchoServerProvider.all().stream().map(EchoServerProvider::name).collect(Collectors.joining(", "));
+    }
+}
