@@ -162,6 +162,27 @@ final class WireBytes {
         return true;
     }
 
+    /**
+     * A read-only {@link ByteBuffer} over {@code [from, to)}: a new view object, but the
+     * bytes themselves are shared, not copied.
+     */
+    ByteBuffer slice(int from, int to) {
+        if (segment != null) {
+            return segment.asSlice(start + from, to - from).asReadOnly().asByteBuffer();
+        }
+        return buffer.slice((int) start + from, to - from).asReadOnlyBuffer();
+    }
+
+    /** The index of the first {@code value} in {@code [from, to)}, or -1. */
+    int indexOf(int value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (u8(i) == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int toLower(int c) {
         return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
