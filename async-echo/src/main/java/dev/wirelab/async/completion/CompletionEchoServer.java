@@ -48,6 +48,8 @@ public final class CompletionEchoServer implements EchoServer {
     private final Set<CompletionConnection> live = ConcurrentHashMap.newKeySet();
     private final AsynchronousChannelGroup group;
     private final AsynchronousServerSocketChannel listener;
+    /** Kept from bind time: a closed channel no longer reports its address. */
+    private final InetSocketAddress boundAddress;
 
     private CompletionEchoServer(EchoConfig config) throws IOException {
         if (!config.options().isEmpty()) {
@@ -63,6 +65,7 @@ public final class CompletionEchoServer implements EchoServer {
             group.shutdownNow();
             throw new IOException(NAME + ": cannot bind " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+        this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
         listener.accept(null, onAccept);
     }
 
@@ -123,11 +126,7 @@ public final class CompletionEchoServer implements EchoServer {
 
     @Override
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("the listener is closed", e);
-        }
+        return boundAddress;
     }
 
     @Override

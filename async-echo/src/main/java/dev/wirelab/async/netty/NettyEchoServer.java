@@ -129,7 +129,7 @@ public final class NettyEchoServer implements EchoServer {
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .childOption(ChannelOption.ALLOCATOR, BUFFERS)
                 // Read buffers start small and grow with traffic, never past readBufferSize.
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR,
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR,
                         new AdaptiveRecvByteBufAllocator(64, Math.min(2048, readSize), readSize))
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                 // Without this, Netty closes the whole connection on the peer's FIN and drops unsent echo.

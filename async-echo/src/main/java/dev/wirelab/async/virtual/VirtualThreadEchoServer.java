@@ -126,8 +126,9 @@ public final class VirtualThreadEchoServer implements EchoServer {
 
     /** The life of one connection: set up, echo, and count how it ended — on its own virtual thread. */
     private void serve(Socket socket) {
+        Gauge.Guard active = metrics.active().enter();
         live.add(socket);
-        try (Gauge.Guard active = metrics.active().enter(); socket) {
+        try (socket) {
             if (closing.get()) {
                 return;                     // shutdown started before we were registered in 'live'
             }
@@ -144,6 +145,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
             Thread.currentThread().interrupt(); // forced shutdown: just end
         } finally {
             live.remove(socket);
+            active.close();
             open.decrementAndGet();
             metrics.closed().increment();
         }
