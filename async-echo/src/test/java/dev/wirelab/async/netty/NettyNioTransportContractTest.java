@@ -4,17 +4,11 @@ import dev.wirelab.async.netty.leak.NoNettyLeaks;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.testkit.EchoServerContract;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Netty on the NIO transport passes the whole echo contract, without leaking a buffer. */
+/** Netty on the NIO transport (the JDK selector, available everywhere) passes the whole echo contract, without leaking a buffer. */
 @ExtendWith(NoNettyLeaks.class)
 class NettyNioTransportContractTest extends EchoServerContract {
-    @BeforeAll
-    static void transportAvailable() {
-        TransportAssumptions.assumeAvailable(Transport.NIO);
-    }
-
     @Override
     protected EchoServerProvider provider() {
         return new NettyEchoServerProvider();
