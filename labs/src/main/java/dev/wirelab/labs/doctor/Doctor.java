@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.wirelab.async.netty.Transport;
+
 /**
  * Looks at the machine the lab runs on. Every check is read-only and quick (a few
  * hundred milliseconds at most, spent asking Python whether nbclient is importable).
@@ -25,6 +27,7 @@ public final class Doctor {
         checks.add(cores());
         checks.add(memory());
         checks.add(vectorApi());
+        checks.add(nettyTransport());
         checks.addAll(jupyter());
         return checks;
     }
@@ -76,6 +79,17 @@ public final class Doctor {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return "unknown (" + e + ")";
         }
+    }
+
+    /** Which Netty transport {@code transport=auto} runs here; NIO alone works, but the native ones are the lesson. */
+    static Check nettyTransport() {
+        String detail = Transport.availability();
+        if (Transport.best() == Transport.NIO) {
+            return Check.optional("Netty transport", detail,
+                    "epoll and io_uring need Linux (x86_64/aarch64/riscv64) and --enable-native-access=ALL-UNNAMED (./lab passes it); "
+                            + "io_uring also needs kernel 5.14+ and a container that allows io_uring_setup");
+        }
+        return Check.ok("Netty transport", detail);
     }
 
     static List<Check> jupyter() {

@@ -51,6 +51,15 @@ class LabCliTest {
         assertTrue(text.contains("Ready."), text);
     }
 
+    /** Doctor names the Netty transport that transport=auto would run, from the same rule the server uses. */
+    @Test
+    void doctorReportsTheNettyTransportAutoPicks() {
+        assertEquals(0, lab("doctor"));
+        String text = out.toString();
+        String picked = dev.wirelab.async.netty.Transport.best().optionValue();
+        assertTrue(text.matches("(?s).*Netty transport\\s+auto picks " + picked + "; .*"), text);
+    }
+
     /** A JDK older than 25 is a required piece missing, with a fix line. */
     @Test
     void oldJdkIsARequiredFailureWithAFix() {

@@ -1,0 +1,122 @@
+package dev.wirelab.async.netty;
+
+import dev.wirelab.core.metrics.ConnectionMetrics;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+
+/**
+ * The per-connection echo logic: four callbacks, each run by the connection's one event-loop
+ * thread, so the handler needs no locks.
+ *
+ * <pre>
+ *   socket readable ─▶ channelRead(buf) ×N ─▶ channelReadComplete ─▶ flush: one write(v) syscall
+ *                          │ write(buf), no flush
+ *                          ▼
+ *                 ChannelOutboundBuffer ── above high water mark ─▶ channelWritabilityChanged
+ *                                                                    autoRead off: stop reading
+ *                                       ── below low water mark ──▶ autoRead on: read again
+ * </pre>
+ *
+ * <p><b>Flush batching.</b> One readiness event can deliver several buffers (Netty reads up
+ * to 16 times per event). Writing each and flushing once at {@code channelReadComplete}
+ * turns N small {@code write} system calls into one gathering write — the same batching that
+ * tokio's {@code BufWriter} buys.
+ *
+ * <p><b>Backpressure.</b> The buffer a read produced is written straight back (no copy) and
+ * sits in the channel's outbound buffer until the socket accepts it. If the peer stops
+ * reading, that buffer grows; when it passes the high water mark the channel turns
+ * unwritable and we switch {@code autoRead} off, so the kernel's receive window fills and
+ * TCP flow control slows the <em>sender</em>. Memory per connection stays bounded by
+ * the high water mark plus the one read in hand.
+ *
+ * <p><b>Buffer ownership.</b> Netty's buffers are reference counted. {@code channelRead} is
+ * handed one reference; {@code ctx.write} takes it over and the outbound buffer releases it
+ * once written (or when the write fails). The handler therefore never calls
+ * {@code release()} itself — and a handler that dropped {@code msg} without writing or
+ * releasing it would leak pool memory, which the tests' PARANOID leak detector reports.
+ */
+final class EchoHandler extends ChannelInboundHandlerAdapter {
+
+    private final ConnectionMetrics metrics;
+    private boolean failed;
+
+    EchoHandler(ConnectionMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf data = (ByteBuf) msg;
+        int length = data.readableBytes();
+        metrics.bytesRead().add(length);
+        // Queue the same buffer for writing; flushing waits for channelReadComplete. The listener
+        // counts bytes once the socket took them (a production server might count at flush instead
+        // and save this small allocation per read).
+        ctx.write(data).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess()) {
+                metrics.bytesWritten().add(length);
+            }
+        });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // The read loop has drained the socket (or hit its per-event limit): send everything at once.
+        ctx.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // Mirror writability into autoRead: unwritable means the peer is not keeping up, so stop reading it.
+        boolean writable = ctx.channel().isWritable();
+        ctx.channel().config().setAutoRead(writable);
+        if (writable) {
+            // Time spent paused by us is not the peer's silence: restart the idle clock.
+            IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+            if (idle != null) {
+                idle.resetReadTimeout();
+            }
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        switch (event) {
+            case IdleStateEvent idle -> closeIfIdle(ctx, idle);
+            case ChannelInputShutdownEvent _ -> finishAndClose(ctx);
+            default -> ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private void closeIfIdle(ChannelHandlerContext ctx, IdleStateEvent idle) {
+        // While we paused reading (autoRead off) the peer may well be sending: it is not idle, we are.
+        // A production server would add a write timeout for peers that never drain; the lab does not.
+        if (ctx.channel().config().isAutoRead()) {
+            metrics.idleTimeouts().increment();
+            ctx.close();
+        }
+    }
+
+    /** The peer shut down its output (half-close): echo what is still queued, then close our side too. */
+    private static void finishAndClose(ChannelHandlerContext ctx) {
+        // An empty write queues behind every pending write, so its future completes after they are sent.
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Usually "connection reset by peer". Count the connection once, however many errors follow.
+        if (!failed) {
+            failed = true;
+            metrics.errors().increment();
+        }
+        ctx.close();
+    }
+}

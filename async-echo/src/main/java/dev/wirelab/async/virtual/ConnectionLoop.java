@@ -1,0 +1,27 @@
+package dev.wirelab.async.virtual;
+
+import java.io.IOException;
+import java.net.Socket;
+
+import dev.wirelab.core.echo.EchoConfig;
+import dev.wirelab.core.metrics.ConnectionMetrics;
+
+/**
+ * What one connection's virtual thread does between accept and close. The server owns the
+ * socket (it closes it and counts the outcome); a loop only moves bytes, and reports how it
+ * ended by returning (the peer closed) or throwing.
+ *
+ * <p>Two implementations: {@link EchoLoop} (read, write, repeat — one thread) and
+ * {@link SplitEcho} (a reader and a writer thread joined by a bounded queue).
+ */
+interface ConnectionLoop {
+
+    /**
+     * Echoes until the peer ends the stream.
+     *
+     * @throws java.net.SocketTimeoutException when the peer was silent for {@code idleTimeout}
+     * @throws IOException                     when the connection broke (reset, broken pipe)
+     * @throws InterruptedException            when the server shut down forcibly
+     */
+    void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics) throws IOException, InterruptedException;
+}

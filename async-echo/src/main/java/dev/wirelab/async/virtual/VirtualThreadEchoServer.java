@@ -1,0 +1,233 @@
+package dev.wirelab.async.virtual;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.wirelab.core.echo.EchoConfig;
+import dev.wirelab.core.echo.EchoServer;
+import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.metrics.Gauge;
+
+/**
+ * One virtual thread per connection, plain blocking I/O: Java's answer to async/await.
+ *
+ * <p>A virtual thread is a {@code Thread} whose stack lives on the heap while it waits. The
+ * JDK runs virtual threads on a small pool of <em>carrier</em> (platform) threads — a
+ * work-stealing {@link java.util.concurrent.ForkJoinPool}, one carrier per core by default.
+ * A blocking socket call on a virtual thread parks it (its frames are copied to the heap) and
+ * frees the carrier; the JDK's poller wakes it when the socket is ready. So the code reads
+ * like thread-per-connection, and costs about what an event loop costs: no callback, no
+ * {@code Future}, no coloured functions.
+ *
+ * <pre>
+ *   acceptor (virtual)           per connection (virtual)               carriers (ForkJoinPool)
+ *   ServerSocket.accept() ─────▶ ConnectionLoop.echo(socket) ─ park ─▶  run whichever thread is ready
+ * </pre>
+ *
+ * <p>The same class serves two styles, told apart by their {@link ConnectionLoop}:
+ * {@code virtual} ({@link EchoLoop}: read, write, repeat) and {@code virtual-split}
+ * ({@link SplitEcho}: a reader and a writer joined by a bounded queue).
+ *
+ * <p>Limits: at most {@code maxConnections} at once (one more is accepted, closed at once and
+ * counted as refused); a connection silent for {@code idleTimeout} is closed (a timed
+ * {@code read}). {@code ioThreads} is not used: the carrier pool is shared by the whole JVM and
+ * sized by {@code -Djdk.virtualThreadScheduler.parallelism}.
+ */
+public final class VirtualThreadEchoServer implements EchoServer {
+
+    public static final String NAME = "virtual";
+    public static final String SPLIT_NAME = "virtual-split";
+
+    private final String name;
+    private final EchoConfig config;
+    private final ConnectionLoop loop;
+    private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private final ServerSocket listener;
+    private final ExecutorService connections;
+    private final Thread acceptor;
+
+    private VirtualThreadEchoServer(String name, EchoConfig config, ConnectionLoop loop) throws IOException {
+        if (!config.options().isEmpty()) {
+            throw new IllegalArgumentException(name + ": takes no options, got " + config.options().keySet());
+        }
+        this.name = name;
+        this.config = config;
+        this.loop = loop;
+        this.listener = new ServerSocket();
+        try {
+            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        } catch (IOException e) {
+            listener.close();
+            throw new IOException(name + ": cannot bind " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        // An executor of virtual threads: it tracks them for us, so shutdown can wait for every connection.
+        this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-conn-", 0).factory());
+        this.acceptor = Thread.ofVirtual().name(name + "-accept").start(this::acceptLoop);
+    }
+
+    /** {@code virtual}: one thread per connection, read-then-write. */
+    public static VirtualThreadEchoServer start(EchoConfig config) throws IOException {
+        return new VirtualThreadEchoServer(NAME, config, new EchoLoop());
+    }
+
+    /** {@code virtual-split}: a reader and a writer thread per connection, joined by a bounded queue. */
+    public static VirtualThreadEchoServer startSplit(EchoConfig config) throws IOException {
+        return new VirtualThreadEchoServer(SPLIT_NAME, config, new SplitEcho());
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;                 // shutdown closed the listener: the normal way out
+                }
+                backOff();                  // e.g. out of file descriptors: do not spin on the error
+                continue;
+            }
+            admit(socket);
+        }
+    }
+
+    private void admit(Socket socket) {
+        // One CAS loop: exact even if accept ever ran on several threads.
+        if (closing.get() || open.getAndUpdate(n -> n < config.maxConnections() ? n + 1 : n) >= config.maxConnections()) {
+            metrics.refused().increment();
+            closeQuietly(socket);
+            return;
+        }
+        metrics.accepted().increment();
+        try {
+            connections.execute(() -> serve(socket));
+        } catch (RejectedExecutionException e) {
+            // Shutdown began between the check and here: this connection never starts.
+            open.decrementAndGet();
+            metrics.closed().increment();
+            closeQuietly(socket);
+        }
+    }
+
+    /** The life of one connection: set up, echo, and count how it ended — on its own virtual thread. */
+    private void serve(Socket socket) {
+        Gauge.Guard active = metrics.active().enter();
+        live.add(socket);
+        try (socket) {
+            if (closing.get()) {
+                return;                     // shutdown started before we were registered in 'live'
+            }
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));
+            loop.echo(socket, config, metrics);
+        } catch (SocketTimeoutException e) {
+            metrics.idleTimeouts().increment();
+        } catch (IOException e) {
+            if (!closing.get()) {
+                metrics.errors().increment();   // reset, broken pipe; a forced shutdown is not the peer's error
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // forced shutdown: just end
+        } finally {
+            live.remove(socket);
+            active.close();
+            open.decrementAndGet();
+            metrics.closed().increment();
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    @Override
+    public ConnectionMetrics.Snapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    @Override
+    public String details() {
+        String parallelism = System.getProperty("jdk.virtualThreadScheduler.parallelism",
+                Integer.toString(Runtime.getRuntime().availableProcessors()));
+        String style = loop instanceof SplitEcho ? "reader+writer per connection, queue=" + SplitEcho.capacity(config) + " chunks"
+                : "one thread per connection";
+        return "carriers=" + parallelism + " (JVM-wide ForkJoinPool), " + style;
+    }
+
+    @Override
+    public boolean shutdown(Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        if (!closing.compareAndSet(false, true)) {
+            return connections.awaitTermination(left(end), TimeUnit.NANOSECONDS);
+        }
+        // Phase 1: stop accepting.
+        closeQuietly(listener);
+        acceptor.join(Duration.ofNanos(left(end)));
+
+        // Phase 2: half-close every connection's input: a parked read returns -1, the loop writes what it
+        // already read and returns. No new work starts, and nothing read is dropped.
+        for (Socket socket : live) {
+            shutdownInputQuietly(socket);
+        }
+        connections.shutdown();
+        boolean drained = connections.awaitTermination(left(end), TimeUnit.NANOSECONDS);
+
+        // Phase 3: past the deadline, interrupt the stragglers; interrupting a virtual thread blocked in
+        // socket I/O closes that socket, and we close the rest ourselves.
+        if (!drained) {
+            connections.shutdownNow();
+            live.forEach(VirtualThreadEchoServer::closeQuietly);
+            connections.awaitTermination(1, TimeUnit.SECONDS);
+        }
+        return drained;
+    }
+
+    private static long left(long endNanos) {
+        return Math.max(0, endNanos - System.nanoTime());
+    }
+
+    private static void backOff() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutdownInputQuietly(Socket socket) {
+        try {
+            socket.shutdownInput();
+        } catch (IOException ignored) {
+            // already closed by its own thread: nothing left to stop
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // best effort: a socket that fails to close is closed anyway as far as we are concerned
+        }
+    }
+}
