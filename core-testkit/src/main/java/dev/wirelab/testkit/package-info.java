@@ -1,5 +1,10 @@
 /**
  * The executable definition of a correct echo server: {@code EchoServerContract}, one
  * JUnit 5 suite that every server variant subclasses in one line.
+ *
+ * <p>Its helpers are public so a variant can add rules of its own in the same style:
+ * {@code RawClient} (a plain blocking socket with read timeouts), {@code BytePattern}
+ * (test bytes where every position differs, so misordering cannot pass) and
+ * {@code Eventually} (poll a condition until a deadline instead of sleeping).
  */
 package dev.wirelab.testkit;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
-        subcommands = {DoctorCommand.class, TourCommand.class, BenchCommand.class})
+        subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
+            BenchCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +41,13 @@ public final class LabCli implements Runnable {
         CommandLine cli = new CommandLine(new LabCli());
         cli.setOut(out);
         cli.setErr(err);
+        // Bad input is one line naming the command and the problem, then exit code 2 (usage).
+        cli.setParameterExceptionHandler((ex, badArgs) -> {
+            CommandLine.Model.CommandSpec failed = ex.getCommandLine().getCommandSpec();
+            ex.getCommandLine().getErr().println(failed.qualifiedName() + ": " + ex.getMessage()
+                    + " (see '" + failed.qualifiedName() + " --help')");
+            return CommandLine.ExitCode.USAGE;
+        });
         // An exception inside a command is reported as one line, not a stack trace.
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("lab: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -102,7 +102,7 @@ public final class Tour {
             }
             server.stop(STOP_DEADLINE);
         }
-        return new TourResult.VariantRun(variant, model, details(server), runs, profile(jfr), Optional.empty());
+        return new TourResult.VariantRun(variant, model, details(server.output()), runs, profile(jfr), Optional.empty());
     }
 
     /** One scenario: CPU time and wall time are read around the whole load, warm-up included. */
@@ -149,12 +149,13 @@ public final class Tour {
         return args;
     }
 
-    /** What the server printed about itself after "listening", e.g. its transport and loop count. */
-    private static String details(ServerProcess server) {
-        return server.output().stream()
-                .filter(line -> line.startsWith("details: "))
-                .map(line -> line.substring("details: ".length()))
-                .findFirst().orElse("");
+    /** What {@code lab serve} printed about the server on its second line: "nio (selector), loops=2; Ctrl-C stops it". */
+    private static final java.util.regex.Pattern SERVE_DETAILS =
+            java.util.regex.Pattern.compile("^\\S+ \\([^)]*\\)(?:, (.*))?; Ctrl-C stops it$");
+
+    static String details(List<String> serveOutput) {
+        return serveOutput.stream().map(SERVE_DETAILS::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> m.group(1) == null ? "" : m.group(1)).findFirst().orElse("");
     }
 
     private Optional<ProfileSummary> profile(Path jfr) {
