@@ -40,16 +40,18 @@ final class Acceptor implements Runnable {
     private final Selector selector;
     private final EventLoop[] loops;
     private final int maxConnections;
+    private final SocketBuffers buffers;
     private final ConnectionMetrics metrics;
     private final Consumer<SelectionKey> onAcceptable = key -> acceptPending();
     private volatile boolean stopping;
     private int nextLoop;
 
-    Acceptor(ServerSocketChannel server, EventLoop[] loops, int maxConnections, ConnectionMetrics metrics)
-            throws IOException {
+    Acceptor(ServerSocketChannel server, EventLoop[] loops, int maxConnections, SocketBuffers buffers,
+             ConnectionMetrics metrics) throws IOException {
         this.server = server;
         this.loops = loops;
         this.maxConnections = maxConnections;
+        this.buffers = buffers;
         this.metrics = metrics;
         this.selector = Selector.open();
         server.configureBlocking(false);
@@ -109,6 +111,7 @@ final class Acceptor implements Runnable {
             channel.configureBlocking(false);
             // An echo is a small request that wants its answer now; Nagle would hold it back.
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            buffers.applyTo(channel);
         } catch (IOException e) {
             metrics.errors().increment();
             closeQuietly(channel);

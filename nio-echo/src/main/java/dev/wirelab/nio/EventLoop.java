@@ -74,6 +74,7 @@ final class EventLoop implements Runnable {
     // Written only by this loop's thread, read by others (probes, shutdown); single writer, so ++ on a volatile is safe.
     private volatile int connectionCount;
     private volatile long iterations;
+    private volatile long deferredWrites;
     private volatile boolean finishedGracefully;
     private volatile boolean running = true;
 
@@ -128,6 +129,11 @@ final class EventLoop implements Runnable {
     /** How many times {@code select} has returned: a quiet loop that keeps counting is spinning. */
     long iterations() {
         return iterations;
+    }
+
+    /** How many times read bytes had to wait in a connection's pending buffer (a partial write, or older bytes queued). */
+    long deferredWrites() {
+        return deferredWrites;
     }
 
     String selectorName() {
@@ -264,6 +270,7 @@ final class EventLoop implements Runnable {
         // shared read buffer is reused for the next connection.
         if (buf.hasRemaining()) {
             c.stash(buf, highWater);
+            deferredWrites++;
         }
     }
 

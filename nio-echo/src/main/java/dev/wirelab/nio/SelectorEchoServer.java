@@ -73,6 +73,10 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
  * drain mode: no more reads, owed bytes still go out, each connection closes once it owes
  * nothing. At the deadline whatever remains is closed forcibly.
  *
+ * <h2>Options</h2>
+ * {@code sndbuf=BYTES} and {@code rcvbuf=BYTES} fix the kernel's socket buffers (see
+ * {@link SocketBuffers}); without them Linux sizes and grows the buffers itself.
+ *
  * <p>Where the lab simplifies: one read per ready key and a per-connection heap buffer for
  * leftovers. Netty's {@code NioEventLoop} reads up to 16 times per key, pools its buffers,
  * and also runs scheduled tasks and works around old epoll bugs.
@@ -109,17 +113,19 @@ public final class SelectorEchoServer implements EchoServer {
      * once the server is listening.
      */
     public static SelectorEchoServer start(EchoConfig config) throws IOException {
+        SocketBuffers buffers = SocketBuffers.from(config.options());
         ConnectionMetrics metrics = new ConnectionMetrics();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            buffers.applyTo(server);
             server.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
             EventLoop[] loops = new EventLoop[config.ioThreadsOrCores()];
             for (int i = 0; i < loops.length; i++) {
                 loops[i] = new EventLoop(i, metrics, config.readBufferSize(), config.maxPendingWriteBytes(),
                         config.idleTimeout().toNanos());
             }
-            Acceptor acceptor = new Acceptor(server, loops, config.maxConnections(), metrics);
+            Acceptor acceptor = new Acceptor(server, loops, config.maxConnections(), buffers, metrics);
             SelectorEchoServer echo = new SelectorEchoServer(
                     (InetSocketAddress) server.getLocalAddress(), metrics, acceptor, loops);
             echo.startThreads();
@@ -206,6 +212,15 @@ public final class SelectorEchoServer implements EchoServer {
         long sum = 0;
         for (EventLoop loop : loops) {
             sum += loop.iterations();
+        }
+        return sum;
+    }
+
+    /** Total times read bytes had to wait for the socket to take them (see {@link EventLoop#deferredWrites()}). */
+    long deferredWrites() {
+        long sum = 0;
+        for (EventLoop loop : loops) {
+            sum += loop.deferredWrites();
         }
         return sum;
     }
