@@ -128,7 +128,8 @@ class SelectorEchoServerTest {
     /**
      * Unbounded buffering: for a peer that writes and never reads, the server's own holding
      * (read but not yet written back) never exceeds maxPendingWriteBytes: reads are clipped to
-     * the room left, and OP_READ is dropped when none is left.
+     * the room left, and OP_READ is dropped when none is left (not left on with nothing read,
+     * which would spin the loop).
      */
     @Test
     @Timeout(90)
@@ -160,6 +161,12 @@ class SelectorEchoServerTest {
         }, server::metrics, Duration.ofSeconds(30));
         assertFalse(writer.isDone(), "the server took all " + total + " B from a peer that never read");
         assertTrue(written.get() < total, "writer got everything through");
+
+        // Phase 2b: paused means OP_READ is off, not "readable, but we read 0 bytes": the loop sleeps.
+        long before = server.loopIterations();
+        Thread.sleep(300); // an observation window, not a wait for something to happen
+        long wakeups = server.loopIterations() - before;
+        assertTrue(wakeups <= 2, "the loop woke " + wakeups + " times in 300 ms while paused: OP_READ is still on");
 
         // Phase 3: the peer reads; reading resumes and every byte arrives in order.
         for (long offset = 0; offset < total; offset += chunk) {
