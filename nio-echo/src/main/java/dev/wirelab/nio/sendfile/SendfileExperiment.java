@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 import dev.wirelab.nio.sendfile.SendfileLesson.Method;
 
@@ -64,16 +65,6 @@ public final class SendfileExperiment {
         public double mebibytesPerSecond() {
             return bytes / (1024.0 * 1024.0) / (wallNanos / 1e9);
         }
-
-        /** Sending thread's CPU milliseconds per GiB moved. */
-        public double senderCpuMillisPerGibibyte() {
-            return senderCpuNanos / 1e6 / (bytes / (double) (1L << 30));
-        }
-
-        /** Whole process's CPU milliseconds per GiB moved. */
-        public double processCpuMillisPerGibibyte() {
-            return processCpuNanos / 1e6 / (bytes / (double) (1L << 30));
-        }
     }
 
     /** Every measured transfer, plus the medians and ratios a reader wants. */
@@ -93,19 +84,36 @@ public final class SendfileExperiment {
             return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
         }
 
+        /**
+         * CPU milliseconds per GiB over all rounds of one method: a total, not a median, because
+         * the process CPU clock ticks coarsely (10 ms on many Linux VMs) and one transfer is short.
+         */
+        public double cpuMillisPerGibibyte(Method method, ToLongFunction<Measurement> cpuNanos) {
+            long cpu = 0;
+            long bytes = 0;
+            for (Measurement m : measurements) {
+                if (m.method() == method) {
+                    cpu += cpuNanos.applyAsLong(m);
+                    bytes += m.bytes();
+                }
+            }
+            return cpu / 1e6 / (bytes / (double) (1L << 30));
+        }
+
         public String toMarkdown() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("Serving a %d MiB file over loopback, %d rounds (medians); JDK %s, %d cores%n%n",
+            out.append(String.format("Serving a %d MiB file over loopback, %d rounds (MiB/s: median; CPU: total over"
+                            + " the rounds); JDK %s, %d cores%n%n",
                     fileBytes >> 20, rounds, Runtime.version(), Runtime.getRuntime().availableProcessors()));
             out.append("| method | MiB/s | sender CPU ms/GiB | process CPU ms/GiB | throughput vs heap | sender CPU vs heap |\n");
             out.append("|---|---:|---:|---:|---:|---:|\n");
             double heapRate = median(Method.HEAP_COPY, Measurement::mebibytesPerSecond);
-            double heapCpu = median(Method.HEAP_COPY, Measurement::senderCpuMillisPerGibibyte);
+            double heapCpu = cpuMillisPerGibibyte(Method.HEAP_COPY, Measurement::senderCpuNanos);
             for (Method m : Method.values()) {
                 double rate = median(m, Measurement::mebibytesPerSecond);
-                double cpu = median(m, Measurement::senderCpuMillisPerGibibyte);
+                double cpu = cpuMillisPerGibibyte(m, Measurement::senderCpuNanos);
                 out.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f× | %.2f× |%n", m.label(), rate, cpu,
-                        median(m, Measurement::processCpuMillisPerGibibyte), rate / heapRate, cpu / heapCpu));
+                        cpuMillisPerGibibyte(m, Measurement::processCpuNanos), rate / heapRate, cpu / heapCpu));
             }
             return out.toString();
         }
