@@ -81,7 +81,7 @@ final class CommonsPool2Adapter implements PoolUnderTest {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         pool.close();
     }
 }

@@ -58,7 +58,7 @@ abstract class PoolContract {
     @AfterEach
     void closePools() throws Exception {
         for (PoolUnderTest pool : pools) {
-            pool.close();
+            pool.shutdown();
         }
     }
 

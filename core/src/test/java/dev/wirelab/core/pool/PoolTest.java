@@ -246,7 +246,8 @@ class PoolTest {
     /** An interrupted waiter leaves with InterruptedException and is no longer counted as waiting. */
     @Test
     void anInterruptedWaiterLeavesCleanly() throws Exception {
-        try (Pool<Resource> pool = pool(1); Lease<Resource> held = pool.acquire(WAIT)) {
+        try (Pool<Resource> pool = pool(1)) {
+            Lease<Resource> held = pool.acquire(WAIT);
             var outcome = new java.util.concurrent.atomic.AtomicReference<String>("still running");
             Thread waiter = Thread.ofPlatform().start(() -> {
                 try {
@@ -261,6 +262,7 @@ class PoolTest {
             waiter.join(WAIT.toMillis());
             assertEquals("interrupted", outcome.get());
             assertEquals(0, pool.stats().waiting());
+            held.close();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * broken, close. Each pool under test (ours, commons-pool2, Stormpot) gets a small adapter,
  * so one contract reads the same for all three.
  */
-interface PoolUnderTest extends AutoCloseable {
+interface PoolUnderTest {
 
     /**
      * Claims an object, waiting up to {@code timeout}.
@@ -18,8 +18,8 @@ interface PoolUnderTest extends AutoCloseable {
      */
     Optional<Borrowed> claim(Duration timeout) throws Exception;
 
-    @Override
-    void close() throws Exception;
+    /** Closes the pool (not AutoCloseable: Stormpot's shutdown waits and may be interrupted). */
+    void shutdown() throws Exception;
 
     /** A claimed object and the two ways to give it back. */
     interface Borrowed {

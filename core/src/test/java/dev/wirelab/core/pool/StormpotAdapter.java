@@ -31,12 +31,12 @@ final class StormpotAdapter implements PoolUnderTest {
 
             @Override
             public void deallocate(Pooled<Resource> pooled) {
-                factory.destroy(pooled.object);
+                factory.destroy(pooled.getObject());
             }
         };
         this.pool = Pool.from(allocator)
                 .setSize(maxSize)
-                .setExpiration(info -> !factory.validate(info.getPoolable().object))
+                .setExpiration(info -> !factory.validate(info.getPoolable().getObject()))
                 .build();
         this.virtualTap = pool.getVirtualThreadSafeTap();
     }
@@ -51,7 +51,7 @@ final class StormpotAdapter implements PoolUnderTest {
         return Optional.of(new Borrowed() {
             @Override
             public Resource resource() {
-                return pooled.object;
+                return pooled.getObject();
             }
 
             @Override
@@ -68,7 +68,7 @@ final class StormpotAdapter implements PoolUnderTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void shutdown() throws InterruptedException {
         // Shutdown completes only when every claimed object was released: a leak shows up here.
         if (!pool.shutdown().await(new Timeout(Duration.ofSeconds(10)))) {
             throw new IllegalStateException("Stormpot pool did not shut down in 10 s: a claimed object was never released");

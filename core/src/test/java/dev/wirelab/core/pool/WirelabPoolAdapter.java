@@ -54,7 +54,7 @@ final class WirelabPoolAdapter implements PoolUnderTest {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         pool.close();
     }
 }
