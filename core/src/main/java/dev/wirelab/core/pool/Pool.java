@@ -177,8 +177,11 @@ public final class Pool<T> implements AutoCloseable {
         }
         long start = System.nanoTime();
         boolean got;
-        try (var waiter = waiting.enter()) {
+        Gauge.Guard waiter = waiting.enter(); // counted as waiting until we leave, however we leave
+        try {
             got = permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            waiter.close();
         }
         if (!got) {
             throw new PoolTimeoutException(name, maxSize, Duration.ofNanos(System.nanoTime() - start),
