@@ -252,10 +252,10 @@ public final class BackpressureExperiment {
     /** The results as a fixed-width table, one row per mode. */
     public static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-36s %10s %10s %9s %10s %10s %12s %10s %8s%n",
+        out.append(String.format(Locale.ROOT, "%-40s %10s %10s %9s %10s %10s %12s %10s %8s%n",
                 "handoff", "sent/s", "taken/s", "max depth", "backlog", "peak heap", "p99 wait", "max wait", "in order"));
         for (Result r : results) {
-            out.append(String.format(Locale.ROOT, "%-36s %10.0f %10.0f %9d %10d %9.1fM %12s %10s %8s%n",
+            out.append(String.format(Locale.ROOT, "%-40s %10.0f %10.0f %9d %10d %9.1fM %12s %10s %8s%n",
                     r.handoff(), r.producedPerSecond(), r.consumedPerSecond(), r.maxDepth(), r.backlogAtDeadline(),
                     r.peakHeapUsedBytes() / 1e6, millis(r.queueDelay().p99Nanos()), millis(r.queueDelay().maxNanos()),
                     r.deliveredAllInOrder() ? "yes" : "NO")
