@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
-        subcommands = {DoctorCommand.class})
+        subcommands = {DoctorCommand.class, ExperimentCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
