@@ -57,8 +57,10 @@ public final class ExperimentCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             BackpressureExperiment.Config config = BackpressureExperiment.Config.defaults().withDuration(seconds(spec, seconds));
-            out.printf("producer %,d items/s of %,d B, consumer %,d items/s, bounded capacity %,d, %s per handoff%n",
-                    config.producerRate(), config.payloadBytes(), config.consumerRate(), config.capacity(), config.duration());
+            out.printf(java.util.Locale.ROOT,
+                    "producer %,d items/s of %,d B, consumer %,d items/s, bounded capacity %,d, %.1f s per handoff%n",
+                    config.producerRate(), config.payloadBytes(), config.consumerRate(), config.capacity(),
+                    config.duration().toMillis() / 1000.0);
             out.flush();
             List<BackpressureExperiment.Result> results = BackpressureExperiment.runAll(config);
             out.print(BackpressureExperiment.table(results));
