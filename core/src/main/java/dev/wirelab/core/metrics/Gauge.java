@@ -6,24 +6,37 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A value that goes up and down ("active connections") and remembers its high-water mark.
  *
- * <p>Use {@link #enter()} in a try-with-resources block, or keep its {@link Guard} with
- * the connection and close it when the connection closes: the gauge cannot leak a count,
- * because closing a guard twice only counts once (Java's answer to Rust's
- * {@code Drop}/{@code defer!}).
+ * <p><b>The idea.</b> The article pairs {@code fetch_add(1)} with a {@code defer!} block that
+ * subtracts again, so the count cannot leak when the handler returns early or panics. Java's
+ * equivalent is an {@link AutoCloseable} guard in try-with-resources: {@link #enter()} counts
+ * one in and returns a {@link Guard}; closing the guard counts it out, on every exit path.
  *
- * <p><b>Guarantee:</b> {@link #enter()} and {@link Guard#close()} are lock-free (one CAS
- * loop for the high-water mark). <b>Ordering:</b> the value is an {@link AtomicLong}
- * updated with volatile (sequentially consistent, Rust's {@code SeqCst}) read-modify-writes.
+ * <pre>{@code
+ * try (var in = metrics.active().enter()) {
+ *     serve(connection);            // returns, throws: either way the guard closes
+ * }
+ * }</pre>
+ *
+ * When a connection outlives the method that opened it (a selector loop, an actor), keep the
+ * guard in the connection's state and close it when the connection closes. Closing a guard
+ * twice counts out only once, so "close everything on every error path" is always safe: a
+ * gauge fed only through guards can never go negative or drift upwards.
+ *
+ * <p><b>Guarantee:</b> {@link #enter()} and {@link Guard#close()} are lock-free (one atomic
+ * add, plus a read, and rarely a CAS, for the {@link HighWaterMark}).
+ * <b>Ordering:</b> the value is an {@link AtomicLong} changed by volatile read-modify-writes
+ * (Rust's {@code SeqCst}). The high-water mark is updated after the add, so a reader may for
+ * an instant see {@code get() > highWaterMark()}; it is never behind for longer than one
+ * {@code enter()} call.
  */
 public final class Gauge {
 
     private final AtomicLong value = new AtomicLong();
-    private final AtomicLong highWater = new AtomicLong();
+    private final HighWaterMark highWater = new HighWaterMark();
 
     /** Counts one in; the returned guard counts it out again, exactly once. */
     public Guard enter() {
-        long now = value.incrementAndGet();
-        highWater.accumulateAndGet(now, Math::max);
+        highWater.observe(value.incrementAndGet());
         return new Guard(this);
     }
 
@@ -36,6 +49,11 @@ public final class Gauge {
         return highWater.get();
     }
 
+    @Override
+    public String toString() {
+        return get() + " (peak " + highWaterMark() + ")";
+    }
+
     /** Counts one out when closed; closing it again does nothing. */
     public static final class Guard implements AutoCloseable {
         private final Gauge gauge;
@@ -45,8 +63,10 @@ public final class Gauge {
             this.gauge = gauge;
         }
 
+        /** Counts out once; every later call (from any thread) finds the flag set and returns. */
         @Override
         public void close() {
+            // The CAS is the "exactly once": of all racing closers, one wins.
             if (closed.compareAndSet(false, true)) {
                 gauge.value.decrementAndGet();
             }

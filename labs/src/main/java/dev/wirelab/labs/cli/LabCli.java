@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, ExperimentCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec

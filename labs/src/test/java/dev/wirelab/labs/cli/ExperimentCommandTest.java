@@ -1,0 +1,61 @@
+package dev.wirelab.labs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class ExperimentCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int lab(String... args) {
+        return LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** flow prints its settings line, a header and one row per handoff. */
+    @Test
+    void flowPrintsOneRowPerHandoff() {
+        assertEquals(0, lab("experiment", "flow", "--seconds", "0.2"), err.toString());
+        String text = out.toString();
+        assertTrue(text.startsWith("producer 50,000 items/s of 1,024 B, consumer 5,000 items/s"), text);
+        assertTrue(text.contains("bounded ArrayBlockingQueue(1024)"), text);
+        assertTrue(text.contains("SubmissionPublisher(1024) + request(1)"), text);
+        assertTrue(text.contains("unbounded LinkedBlockingQueue"), text);
+        assertEquals(5, text.lines().count(), text);
+    }
+
+    /** sched prints every scheduler, all correct, and the measured work-stealing ratio. */
+    @Test
+    void schedPrintsEverySchedulerAndTheRatio() {
+        assertEquals(0, lab("experiment", "sched", "--seconds", "0.5", "--seed", "7"), err.toString());
+        String text = out.toString();
+        for (String label : new String[] {"fixed pool, shared queue", "ForkJoinPool, work stealing",
+                "virtual thread per task", "static partition, no balancing"}) {
+            assertTrue(text.contains(label), label + " missing:\n" + text);
+        }
+        assertTrue(text.contains("seed 7"), text);
+        assertTrue(text.matches("(?s).*work stealing vs fixed pool: \\d+\\.\\d\\dx.*"), text);
+        assertTrue(!text.contains(" NO"), "a scheduler lost or repeated a task:\n" + text);
+    }
+
+    /** A nonsensical duration is one clear line and a usage exit code. */
+    @Test
+    void rejectsANonPositiveDuration() {
+        assertEquals(2, lab("experiment", "flow", "--seconds", "0"));
+        assertTrue(err.toString().contains("--seconds must be more than 0"), err.toString());
+    }
+
+    /** Without an experiment name, the error says which names exist. */
+    @Test
+    void namesTheExperimentsWhenNoneIsGiven() {
+        assertEquals(2, lab("experiment"));
+        assertTrue(err.toString().contains("'lab experiment flow' or 'lab experiment sched'"), err.toString());
+    }
+}
