@@ -19,11 +19,22 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
-        subcommands = {DoctorCommand.class})
+        subcommands = {DoctorCommand.class, QuizCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where interactive commands ({@code lab quiz}) read what the user types. */
+    private final InputStream in;
+
+    LabCli(InputStream in) {
+        this.in = in;
+    }
+
+    InputStream in() {
+        return in;
+    }
 
     @Override
     public void run() {
@@ -37,7 +48,12 @@ public final class LabCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LabCli());
+        return execute(System.in, out, err, args);
+    }
+
+    /** Runs the CLI reading user input from {@code in} (tests script the answers this way). */
+    public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LabCli(in));
         cli.setOut(out);
         cli.setErr(err);
         // An exception inside a command is reported as one line, not a stack trace.
