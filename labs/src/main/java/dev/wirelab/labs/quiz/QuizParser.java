@@ -52,6 +52,7 @@ public final class QuizParser {
     private final List<Question> questions = new ArrayList<>();
     private final Map<String, Integer> firstUseOfId = new HashMap<>();
     private String title;
+    private boolean reportedNoTitle;
     private final StringBuilder intro = new StringBuilder();
     private Draft draft;
     private boolean inFence;
@@ -80,7 +81,7 @@ public final class QuizParser {
             line(i + 1, lines.get(i));
         }
         finishQuestion();
-        if (title == null) {
+        if (title == null && !reportedNoTitle) {
             problem(1, "the file must start with a '# ' title line");
         }
         if (questions.isEmpty() && problems.isEmpty()) {
@@ -135,9 +136,9 @@ public final class QuizParser {
 
     private void beforeFirstQuestion(int n, String text) {
         if (title == null) {
-            if (!text.isBlank()) {
+            if (!text.isBlank() && !reportedNoTitle) {
                 problem(n, "the file must start with a '# ' title line");
-                title = "";
+                reportedNoTitle = true;
             }
             return;
         }
