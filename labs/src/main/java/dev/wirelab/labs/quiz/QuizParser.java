@@ -239,7 +239,7 @@ public final class QuizParser {
             problem(d.line, "empty question heading: write the question after '## '");
         }
         String id = checkId(d);
-        QuestionType type = checkType(d);
+        QuestionType type = checkType(d); // null when missing or unknown (already reported)
         List<Option> options = checkOptions(d, id);
         AnswerKey key = checkKey(d, id, type, options);
         String explanation = checkExplanation(d, id);
@@ -271,13 +271,14 @@ public final class QuizParser {
         String word = d.meta.get("type");
         if (word == null) {
             problem(d.line, "question '" + d.prompt + "' has no 'type:' line (single, multiple or true-false)");
-            return QuestionType.SINGLE;
+            return null;
         }
         Optional<QuestionType> type = QuestionType.fromWord(word);
         if (type.isEmpty()) {
             problem(d.metaLine.get("type"), "unknown type '" + word + "'; use single, multiple or true-false");
         }
-        return type.orElse(QuestionType.SINGLE);
+        // Without a known type the rules that depend on it are skipped: one mistake, one message.
+        return type.orElse(null);
     }
 
     private List<Option> checkOptions(Draft d, String id) {
@@ -309,7 +310,7 @@ public final class QuizParser {
         }
         if (marked.isEmpty()) {
             problem(d.line, "question '" + id + "' has no correct option; mark one with '- [x]'");
-        } else if (marked.size() > 1 && type != QuestionType.MULTIPLE) {
+        } else if (marked.size() > 1 && type != null && type != QuestionType.MULTIPLE) {
             problem(d.line, type.word() + " question '" + id + "' has " + marked.size()
                     + " correct options; mark exactly one, or make it 'type: multiple'");
         }
