@@ -20,11 +20,22 @@ import picocli.CommandLine.Command;
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
-            BenchCommand.class, ExperimentCommand.class})
+            BenchCommand.class, ExperimentCommand.class, QuizCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where interactive commands ({@code lab quiz}) read what the user types. */
+    private final InputStream in;
+
+    LabCli(InputStream in) {
+        this.in = in;
+    }
+
+    InputStream in() {
+        return in;
+    }
 
     @Override
     public void run() {
@@ -38,7 +49,12 @@ public final class LabCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LabCli());
+        return execute(System.in, out, err, args);
+    }
+
+    /** Runs the CLI reading user input from {@code in} (tests script the answers this way). */
+    public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LabCli(in));
         cli.setOut(out);
         cli.setErr(err);
         // Bad input is one line naming the command and the problem, then exit code 2 (usage).
