@@ -1,7 +1,6 @@
 package dev.wirelab.nio;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -40,18 +39,18 @@ final class Acceptor implements Runnable {
     private final Selector selector;
     private final EventLoop[] loops;
     private final int maxConnections;
-    private final SocketBuffers buffers;
+    private final SocketTuning tuning;
     private final ConnectionMetrics metrics;
     private final Consumer<SelectionKey> onAcceptable = key -> acceptPending();
     private volatile boolean stopping;
     private int nextLoop;
 
-    Acceptor(ServerSocketChannel server, EventLoop[] loops, int maxConnections, SocketBuffers buffers,
+    Acceptor(ServerSocketChannel server, EventLoop[] loops, int maxConnections, SocketTuning tuning,
              ConnectionMetrics metrics) throws IOException {
         this.server = server;
         this.loops = loops;
         this.maxConnections = maxConnections;
-        this.buffers = buffers;
+        this.tuning = tuning;
         this.metrics = metrics;
         this.selector = Selector.open();
         server.configureBlocking(false);
@@ -109,9 +108,9 @@ final class Acceptor implements Runnable {
         }
         try {
             channel.configureBlocking(false);
-            // An echo is a small request that wants its answer now; Nagle would hold it back.
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            buffers.applyTo(channel);
+            // TCP_NODELAY (on unless the nodelay option says otherwise): an echo is a small
+            // request that wants its answer now, and Nagle would hold it back.
+            tuning.applyTo(channel);
         } catch (IOException e) {
             metrics.errors().increment();
             closeQuietly(channel);

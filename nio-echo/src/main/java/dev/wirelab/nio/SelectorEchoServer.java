@@ -75,7 +75,7 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
  *
  * <h2>Options</h2>
  * {@code sndbuf=BYTES} and {@code rcvbuf=BYTES} fix the kernel's socket buffers (see
- * {@link SocketBuffers}); without them Linux sizes and grows the buffers itself.
+ * {@link SocketTuning}); without them Linux sizes and grows the buffers itself.
  *
  * <p>Where the lab simplifies: one read per ready key and a per-connection heap buffer for
  * leftovers. Netty's {@code NioEventLoop} reads up to 16 times per key, pools its buffers,
@@ -113,7 +113,7 @@ public final class SelectorEchoServer implements EchoServer {
      * once the server is listening.
      */
     public static SelectorEchoServer start(EchoConfig config) throws IOException {
-        SocketBuffers buffers = SocketBuffers.from(config.options());
+        SocketTuning buffers = SocketTuning.from(config.options());
         ConnectionMetrics metrics = new ConnectionMetrics();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {

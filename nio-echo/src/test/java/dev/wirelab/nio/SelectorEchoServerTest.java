@@ -37,7 +37,7 @@ class SelectorEchoServerTest {
     private static final EchoConfig QUIET = EchoConfig.defaults().withIdleTimeout(Duration.ZERO).withIoThreads(1);
 
     /** QUIET with a 4 KiB kernel send buffer per connection: partial writes start early, even on loopback. */
-    private static final EchoConfig SMALL_SNDBUF = QUIET.withOption(SocketBuffers.SNDBUF, "4096");
+    private static final EchoConfig SMALL_SNDBUF = QUIET.withOption(SocketTuning.SNDBUF, "4096");
 
     private final List<SelectorEchoServer> servers = new ArrayList<>();
     private final List<RawClient> clients = new ArrayList<>();
@@ -56,7 +56,7 @@ class SelectorEchoServerTest {
     void rejectsAnUnknownOptionNamingTheOnesItKnows() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> SelectorEchoServer.start(QUIET.withOption("sndbuff", "4096")));
-        assertEquals("unknown option 'sndbuff' for the nio server; it knows sndbuf=BYTES and rcvbuf=BYTES", e.getMessage());
+        assertEquals("unknown option 'sndbuff' for the nio server; it knows sndbuf=BYTES, rcvbuf=BYTES and nodelay=true|false", e.getMessage());
         var bad = assertThrows(IllegalArgumentException.class,
                 () -> SelectorEchoServer.start(QUIET.withOption("sndbuf", "4k")));
         assertEquals("option sndbuf must be a positive number of bytes, was '4k'", bad.getMessage());

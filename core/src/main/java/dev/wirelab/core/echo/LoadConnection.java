@@ -122,10 +122,25 @@ final class LoadConnection {
                 }
                 refill();
             }
-            if (channel.write(out) == 0) {
+            if (write() == 0) {
                 interestedInWrite(true);
                 return;
             }
+        }
+    }
+
+    /** One write call; with a write limit, at most {@code maxWrite} bytes of {@code out} go in it. */
+    private int write() throws IOException {
+        int maxWrite = spec.socket().maxWrite();
+        if (maxWrite == 0 || out.remaining() <= maxWrite) {
+            return channel.write(out);
+        }
+        int limit = out.limit();
+        out.limit(out.position() + maxWrite);
+        try {
+            return channel.write(out);
+        } finally {
+            out.limit(limit);
         }
     }
 

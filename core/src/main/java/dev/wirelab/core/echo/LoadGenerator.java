@@ -185,6 +185,20 @@ public final class LoadGenerator {
     // Connecting
     // ---------------------------------------------------------------------------------
 
+    /**
+     * The client socket options of the run. Buffers are set before connecting: the receive
+     * buffer decides the window scale agreed in the handshake.
+     */
+    private static void configure(SocketChannel channel, LoadSpec.Socket socket) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, socket.noDelay());
+        if (socket.sendBuffer() > 0) {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, socket.sendBuffer());
+        }
+        if (socket.receiveBuffer() > 0) {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, socket.receiveBuffer());
+        }
+    }
+
     /** The connections that came up (channel and stream id), and the ones that did not. */
     private record Connected(List<Integer> ids, List<SocketChannel> channels, long failures, String firstFailure) {
     }
@@ -205,7 +219,7 @@ public final class LoadGenerator {
                 try {
                     channel = SocketChannel.open();
                     channel.configureBlocking(false);
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    configure(channel, spec.socket());
                     if (channel.connect(spec.target())) {
                         up[id] = channel;
                     } else {

@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param warmup         time spent sending before measuring starts (lets the JIT and the socket buffers settle)
  * @param connectTimeout how long the connect phase may take; connections not up by then count as connect failures
  * @param threads        client I/O threads, each one selector loop serving a share of the connections
+ * @param socket         the client sockets' options ({@link Socket#DEFAULT}: no Nagle, the OS's buffers, whole writes)
  */
 public record LoadSpec(
         InetSocketAddress target,
@@ -45,7 +46,8 @@ public record LoadSpec(
         double rate,
         Duration warmup,
         Duration connectTimeout,
-        int threads) {
+        int threads,
+        Socket socket) {
 
     public static final int DEFAULT_CONNECTIONS = 4;
     public static final int DEFAULT_MESSAGE_SIZE = 64;
@@ -59,6 +61,7 @@ public record LoadSpec(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(socket, "socket");
         require(connections >= 1 && connections <= 100_000, "connections must be 1..100000, was " + connections);
         require(messageSize >= 1 && messageSize <= MAX_MESSAGE_SIZE,
                 "message size must be 1 B..16 MiB, was " + messageSize);
@@ -82,7 +85,7 @@ public record LoadSpec(
     /** Four connections, 64 B messages, one in flight each, closed loop, 10 s after a 2 s warm-up, one client thread. */
     public static LoadSpec defaults(InetSocketAddress target) {
         return new LoadSpec(target, DEFAULT_CONNECTIONS, DEFAULT_MESSAGE_SIZE, 1, DEFAULT_DURATION, 0, 0,
-                DEFAULT_WARMUP, DEFAULT_CONNECT_TIMEOUT, 1);
+                DEFAULT_WARMUP, DEFAULT_CONNECT_TIMEOUT, 1, Socket.DEFAULT);
     }
 
     /** {@code 127.0.0.1:8080}: the address as a number when it is resolved, else the host name as given. */
@@ -96,47 +99,94 @@ public record LoadSpec(
     }
 
     public LoadSpec withConnections(int connections) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withMessageSize(int messageSize) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withPipeline(int pipeline) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withDuration(Duration duration) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withMessages(long messages) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withRate(double rate) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withWarmup(Duration warmup) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withConnectTimeout(Duration connectTimeout) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
+    }
+
+    public LoadSpec withSocket(Socket socket) {
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     public LoadSpec withThreads(int threads) {
-        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+        return new LoadSpec(target, connections, messageSize, pipeline, duration, messages, rate, warmup, connectTimeout, threads, socket);
     }
 
     /** One line for reports: {@code 4 conns × 64 B, pipeline 1, closed loop, 10 s (+2 s warm-up)}. */
     public String summary() {
         String pace = openLoop() ? String.format("open loop at %,.0f msg/s", rate) : "closed loop";
         String stop = messages > 0 ? String.format("%,d msgs or %s", messages, seconds(duration)) : seconds(duration);
-        return String.format("%d conns x %d B, pipeline %d, %s, %s (+%s warm-up), %d client thread%s",
-                connections, messageSize, pipeline, pace, stop, seconds(warmup), threads, threads == 1 ? "" : "s");
+        return String.format("%d conns x %d B, pipeline %d, %s, %s (+%s warm-up), %d client thread%s%s",
+                connections, messageSize, pipeline, pace, stop, seconds(warmup), threads, threads == 1 ? "" : "s",
+                socket.equals(Socket.DEFAULT) ? "" : ", " + socket.summary());
+    }
+
+    /**
+     * How the client's sockets are set up: the knobs of the OS-tuning chapter ({@code lab tune}).
+     *
+     * @param noDelay       {@code TCP_NODELAY}: {@code true} sends small writes at once; {@code false}
+     *                      lets Nagle's algorithm hold a small write while earlier data is unacknowledged
+     * @param sendBuffer    {@code SO_SNDBUF} in bytes, 0 = the OS default (and its auto-tuning)
+     * @param receiveBuffer {@code SO_RCVBUF} in bytes, 0 = the OS default (and its auto-tuning)
+     * @param maxWrite      at most this many bytes per {@code write} call, 0 = no limit; a limit
+     *                      below the message size sends each message in pieces, the pattern that
+     *                      meets Nagle and delayed ACKs on the other side
+     */
+    public record Socket(boolean noDelay, int sendBuffer, int receiveBuffer, int maxWrite) {
+
+        public static final Socket DEFAULT = new Socket(true, 0, 0, 0);
+
+        public Socket {
+            require(sendBuffer >= 0, "send buffer must be 0 (OS default) or more bytes, was " + sendBuffer);
+            require(receiveBuffer >= 0, "receive buffer must be 0 (OS default) or more bytes, was " + receiveBuffer);
+            require(maxWrite >= 0, "max write must be 0 (no limit) or more bytes, was " + maxWrite);
+        }
+
+        public Socket withNoDelay(boolean noDelay) {
+            return new Socket(noDelay, sendBuffer, receiveBuffer, maxWrite);
+        }
+
+        public Socket withBuffers(int sendBuffer, int receiveBuffer) {
+            return new Socket(noDelay, sendBuffer, receiveBuffer, maxWrite);
+        }
+
+        public Socket withMaxWrite(int maxWrite) {
+            return new Socket(noDelay, sendBuffer, receiveBuffer, maxWrite);
+        }
+
+        /** {@code nodelay off, sndbuf 4096, rcvbuf default, writes of at most 32 B}. */
+        public String summary() {
+            return "nodelay " + (noDelay ? "on" : "off")
+                    + ", sndbuf " + (sendBuffer == 0 ? "default" : sendBuffer)
+                    + ", rcvbuf " + (receiveBuffer == 0 ? "default" : receiveBuffer)
+                    + (maxWrite == 0 ? "" : ", writes of at most " + maxWrite + " B");
+        }
     }
 
     private static String seconds(Duration d) {

@@ -64,6 +64,21 @@ public final class LoadCommand implements Callable<Integer> {
             description = "How long connecting may take (default: 5s).")
     Duration connectTimeout = LoadSpec.DEFAULT_CONNECT_TIMEOUT;
 
+    @Option(names = "--nagle", description = "Leave Nagle's algorithm on (no TCP_NODELAY) on the client sockets.")
+    boolean nagle;
+
+    @Option(names = "--sndbuf", paramLabel = "SIZE", converter = CliValues.SizeConverter.class,
+            description = "Client SO_SNDBUF, e.g. 64k (default: the OS's, auto-tuned).")
+    int sendBuffer;
+
+    @Option(names = "--rcvbuf", paramLabel = "SIZE", converter = CliValues.SizeConverter.class,
+            description = "Client SO_RCVBUF, e.g. 64k (default: the OS's, auto-tuned).")
+    int receiveBuffer;
+
+    @Option(names = "--max-write", paramLabel = "SIZE", converter = CliValues.SizeConverter.class,
+            description = "Write each message in pieces of at most SIZE bytes (default: whole).")
+    int maxWrite;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
@@ -90,7 +105,8 @@ public final class LoadCommand implements Callable<Integer> {
     private LoadSpec loadSpec() {
         try {
             InetSocketAddress address = CliValues.hostPort(target);
-            return new LoadSpec(address, connections, size, pipeline, duration, messages, rate, warmup, connectTimeout, threads);
+            return new LoadSpec(address, connections, size, pipeline, duration, messages, rate, warmup, connectTimeout, threads,
+                    new LoadSpec.Socket(!nagle, sendBuffer, receiveBuffer, maxWrite));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
