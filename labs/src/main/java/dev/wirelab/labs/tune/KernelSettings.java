@@ -57,8 +57,10 @@ public final class KernelSettings {
 
     private Optional<String> value(String name) {
         Path file = procSys.resolve(name.replace('.', '/'));
-        try {
-            return Optional.of(Files.readString(file).trim().replaceAll("\\s+", " "));
+        // Read as a stream: /proc files report size 0, and a reader that trusts the size
+        // (Files.readString here) can come back with only the first byte.
+        try (var in = Files.newInputStream(file)) {
+            return Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim().replaceAll("\\s+", " "));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

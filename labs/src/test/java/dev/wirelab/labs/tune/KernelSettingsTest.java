@@ -32,4 +32,19 @@ class KernelSettingsTest {
         assertEquals(Optional.empty(), byName.get("net.core.somaxconn").value());
         assertTrue(byName.values().stream().allMatch(s -> !s.meaning().isBlank()));
     }
+
+    /**
+     * On Linux, the real /proc reads in full: /proc files claim size 0, and a reader that trusts
+     * the size returned only "4" of "4096" before this was fixed.
+     */
+    @Test
+    void readsWholeValuesFromTheRealProc() throws Exception {
+        Path real = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(real), "not Linux: no /proc/sys to read");
+        String expected = Files.readAllLines(real).getFirst().trim().replaceAll("\\s+", " ");
+        String read = new KernelSettings().read().stream().filter(s -> s.name().equals("net.ipv4.ip_local_port_range"))
+                .findFirst().orElseThrow().value().orElseThrow();
+        assertEquals(expected, read);
+        assertTrue(read.matches("\\d+ \\d+"), read);
+    }
 }

@@ -1,0 +1,111 @@
+package dev.wirelab.labs.tune;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.wirelab.core.echo.EchoConfig;
+import dev.wirelab.core.echo.EchoServer;
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.echo.LoadGenerator;
+import dev.wirelab.core.echo.LoadReport;
+import dev.wirelab.core.echo.LoadSpec;
+
+/*
+ * The OS-tuning chapter as an experiment: what do TCP_NODELAY and socket buffer sizes do to
+ * an echo server's latency and throughput, on the machine at hand?
+ *
+ * NAGLE. Nagle's algorithm (RFC 896) holds a small segment back while earlier data is still
+ * unacknowledged, hoping to send one full segment instead of many tiny ones. The receiver's
+ * delayed ACK (RFC 1122 allows up to 500 ms; Linux uses up to about 40 ms) holds the ACK back
+ * hoping to piggyback it on a reply. Together they deadlock politely: the sender waits for an
+ * ACK that the receiver waits to send. The pattern that triggers it is write-write-read: a
+ * message sent in two pieces. So the experiment sends every 64 B message as two 32 B writes
+ * and turns Nagle on at the client, at the server, at both — beside a baseline of whole writes
+ * with Nagle off everywhere.
+ *
+ * BUFFERS. A TCP connection can have no more unacknowledged bytes in flight than the smaller
+ * of the receiver's window (bounded by SO_RCVBUF) and the sender's buffer (SO_SNDBUF). Across
+ * a network the buffers must hold the bandwidth-delay product; on loopback the delay is
+ * microseconds, so the question becomes: what does a buffer that is too small cost in system
+ * calls and wake-ups? The experiment runs a bulk load with 8 KiB buffers, the OS's auto-tuned
+ * default, and 4 MiB, on both sides.
+ *
+ * Where the lab simplifies: loopback has no NIC, so TSO/GSO (the kernel hands the NIC 64 KiB
+ * and lets it cut segments), GRO/LRO (the NIC merges segments on receive), checksum offload
+ * and interrupt coalescing (one interrupt per batch of packets instead of one per packet) do
+ * nothing here; on a real NIC they trade a little latency for much less CPU per byte. The
+ * congestion control algorithm (cubic, bbr) matters only when packets are lost or queues
+ * build, which loopback never does. `lab tune` prints these as notes beside the figures.
+ */
+public final class TuneExperiment {
+
+    /** One measured case of one experiment. */
+    public record Case(String experiment, String label, String server, String client, LoadReport report) {
+    }
+
+    private final String variant;
+    private final Duration duration;
+    private final Duration warmup;
+
+    /**
+     * @param variant the server to tune; it must understand the options {@code nodelay},
+     *                {@code sndbuf} and {@code rcvbuf} (the {@code nio} server does)
+     */
+    public TuneExperiment(String variant, Duration duration, Duration warmup) {
+        this.variant = variant;
+        this.duration = duration;
+        this.warmup = warmup;
+    }
+
+    /** The Nagle matrix: 1 connection, 64 B messages, one in flight. */
+    public List<Case> nagle(Consumer<String> progress) throws IOException, InterruptedException {
+        LoadSpec.Socket whole = LoadSpec.Socket.DEFAULT;
+        LoadSpec.Socket split = whole.withMaxWrite(32);
+        List<Case> cases = new ArrayList<>();
+        cases.add(run("nagle", "baseline: whole writes, nodelay everywhere", true, whole, 1, 64, 1, progress));
+        cases.add(run("nagle", "split writes, nodelay everywhere", true, split, 1, 64, 1, progress));
+        cases.add(run("nagle", "split writes, Nagle at the server", false, split, 1, 64, 1, progress));
+        cases.add(run("nagle", "split writes, Nagle at the client", true, split.withNoDelay(false), 1, 64, 1, progress));
+        cases.add(run("nagle", "split writes, Nagle at both ends", false, split.withNoDelay(false), 1, 64, 1, progress));
+        return cases;
+    }
+
+    /** Socket buffers: 4 connections × 64 KiB messages, 4 in flight each. */
+    public List<Case> buffers(Consumer<String> progress) throws IOException, InterruptedException {
+        List<Case> cases = new ArrayList<>();
+        for (int size : new int[] {0, 8 * 1024, 4 * 1024 * 1024}) {
+            String label = size == 0 ? "OS default (auto-tuned)" : (size >= 1 << 20 ? (size >> 20) + " MiB" : (size >> 10) + " KiB")
+                    + " both ends";
+            cases.add(run("buffers", label, true, LoadSpec.Socket.DEFAULT.withBuffers(size, size), 4, 64 * 1024, 4, size, progress));
+        }
+        return cases;
+    }
+
+    private Case run(String experiment, String label, boolean serverNoDelay, LoadSpec.Socket client,
+                     int connections, int size, int pipeline, Consumer<String> progress) throws IOException, InterruptedException {
+        return run(experiment, label, serverNoDelay, client, connections, size, pipeline, 0, progress);
+    }
+
+    private Case run(String experiment, String label, boolean serverNoDelay, LoadSpec.Socket client,
+                     int connections, int size, int pipeline, int serverBuffers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        progress.accept(experiment + ": " + label);
+        EchoServerProvider provider = EchoServerProvider.named(variant).orElseThrow(() -> new IllegalArgumentException(
+                "no server variant '" + variant + "' on the class path (see: lab variants)"));
+        EchoConfig config = EchoConfig.defaults().withOption("nodelay", Boolean.toString(serverNoDelay));
+        if (serverBuffers > 0) {
+            config = config.withOption("sndbuf", Integer.toString(serverBuffers)).withOption("rcvbuf", Integer.toString(serverBuffers));
+        }
+        String server = "nodelay " + (serverNoDelay ? "on" : "off")
+                + (serverBuffers > 0 ? ", sndbuf/rcvbuf " + serverBuffers : "");
+        try (EchoServer echo = provider.start(config)) {
+            LoadSpec spec = LoadSpec.defaults(echo.localAddress())
+                    .withConnections(connections).withMessageSize(size).withPipeline(pipeline)
+                    .withDuration(duration).withWarmup(warmup).withSocket(client);
+            return new Case(experiment, label, server, client.summary(), LoadGenerator.run(spec));
+        }
+    }
+}
