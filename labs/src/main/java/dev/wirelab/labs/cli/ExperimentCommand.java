@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import dev.wirelab.core.flow.BackpressureExperiment;
 import dev.wirelab.core.sched.WorkStealingExperiment;
+import dev.wirelab.labs.report.Charts;
+import dev.wirelab.labs.report.ReportFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,8 +55,11 @@ public final class ExperimentCommand implements Runnable {
         @Option(names = "--csv", description = "Also print every depth/heap sample as CSV, for plotting.")
         boolean csv;
 
+        @Option(names = "--out", paramLabel = "DIR", description = "where the chart goes (default: reports/ under the project)")
+        java.nio.file.Path outDir;
+
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws InterruptedException, java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
             BackpressureExperiment.Config config = BackpressureExperiment.Config.defaults().withDuration(seconds(spec, seconds));
             out.printf(java.util.Locale.ROOT,
@@ -67,8 +72,28 @@ public final class ExperimentCommand implements Runnable {
             if (csv) {
                 out.print(BackpressureExperiment.csv(results));
             }
+            out.println("wrote " + chart(results));
             out.flush();
             return 0;
+        }
+
+        /** Queue depth and heap over time, one line per handoff: the difference is easier seen than read. */
+        private String chart(List<BackpressureExperiment.Result> results) throws java.io.IOException {
+            ReportFiles files = outDir == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(outDir);
+            java.nio.file.Path base = files.reserve("flow", java.time.LocalDateTime.now(), "png");
+            java.nio.file.Path depthPng = base.resolveSibling(base.getFileName() + "-depth.png");
+            java.nio.file.Path heapPng = base.resolveSibling(base.getFileName() + "-heap.png");
+            java.util.Map<String, double[][]> depth = new java.util.LinkedHashMap<>();
+            java.util.Map<String, double[][]> heap = new java.util.LinkedHashMap<>();
+            for (BackpressureExperiment.Result r : results) {
+                double[] t = r.samples().stream().mapToDouble(x -> x.elapsedMillis() / 1000.0).toArray();
+                depth.put(r.handoff(), new double[][] {t, r.samples().stream().mapToDouble(x -> Math.max(1, x.depth())).toArray()});
+                heap.put(r.handoff(), new double[][] {t, r.samples().stream().mapToDouble(x -> x.heapUsedBytes() / 1e6).toArray()});
+            }
+            Charts.lines(depthPng, "Queue depth over time (log scale): the bounded ones stop at their capacity",
+                    "seconds", "items waiting", false, true, depth);
+            Charts.lines(heapPng, "Heap used over time: what the unbounded queue costs", "seconds", "MB", false, false, heap);
+            return depthPng + " and " + heapPng.getFileName();
         }
     }
 

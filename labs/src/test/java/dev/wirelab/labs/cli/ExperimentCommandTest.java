@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120)
 class ExperimentCommandTest {
@@ -19,16 +23,27 @@ class ExperimentCommandTest {
         return LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    /** flow prints its settings line, a header and one row per handoff. */
+    @TempDir
+    Path reports;
+
+    /** flow prints its settings line, a header, one row per handoff, and where its charts went. */
     @Test
-    void flowPrintsOneRowPerHandoff() {
-        assertEquals(0, lab("experiment", "flow", "--seconds", "0.2"), err.toString());
+    void flowPrintsOneRowPerHandoff() throws Exception {
+        assertEquals(0, lab("experiment", "flow", "--seconds", "0.2", "--out", reports.toString()), err.toString());
         String text = out.toString();
         assertTrue(text.startsWith("producer 50,000 items/s of 1,024 B, consumer 5,000 items/s"), text);
         assertTrue(text.contains("bounded ArrayBlockingQueue(1024)"), text);
         assertTrue(text.contains("SubmissionPublisher(1024) + request(1)"), text);
         assertTrue(text.contains("unbounded LinkedBlockingQueue"), text);
-        assertEquals(5, text.lines().count(), text);
+        assertEquals(6, text.lines().count(), text);
+        assertTrue(text.lines().toList().getLast().startsWith("wrote " + reports), text);
+        try (var files = Files.list(reports)) {
+            List<Path> pngs = files.filter(p -> p.toString().endsWith(".png")).toList();
+            assertEquals(2, pngs.size(), pngs.toString());
+            for (Path png : pngs) {
+                assertTrue(Files.size(png) > 2_000, png + " looks empty");
+            }
+        }
     }
 
     /** sched prints every scheduler, all correct, and the measured work-stealing ratio. */
