@@ -39,8 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   BROWSER_GET  a browser's page load: 12 fields, cookies included
  *   POST_FORM    a form login: 7 fields and a 59-byte urlencoded body (Content-Length)
  *
- * BASELINE   SCAN_FOR_END      find the CRLF CRLF that ends the head, check nothing: the
- *                              least any parser must do (a floor, not a parser)
+ * BASELINE   SCAN_FOR_END      count CRLFs up to the CRLF CRLF that ends the head and check
+ *                              nothing else: the least any parser must do (a floor, not a
+ *                              parser: it would accept any garbage that has line ends)
  * APPROACH 1 WIRELAB_OFFSETS   core's parser; the handler asks only what it can get for free
  *                              (method, field count, body framing), so nothing is decoded
  * APPROACH 2 WIRELAB_DECODED   core's parser, then every method, target, name and value
@@ -48,6 +49,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * TWIN       NETTY             HttpRequestDecoder in an EmbeddedChannel; every message read
  *                              back and released (ReferenceCountUtil), as a handler would
  *
+ * Every variant answers the same two facts (field count, body bytes), checked in setup.
  * Fairness notes. Netty's side includes EmbeddedChannel's pipeline hop and its inbound queue
  * (a real server pays a similar hop per message); its input buffer is unreleasable and
  * rewound each time, so feeding allocates nothing there either. Our side "consumes" the body
