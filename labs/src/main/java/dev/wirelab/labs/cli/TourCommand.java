@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.echo.LoadProgress;
 import dev.wirelab.labs.report.ReportFiles;
+import dev.wirelab.labs.tour.Placement;
 import dev.wirelab.labs.tour.Tour;
 import dev.wirelab.labs.tour.TourListener;
 import dev.wirelab.labs.tour.TourPlan;
@@ -68,6 +69,11 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "port of the server given by --host")
     Integer port;
 
+    @Option(names = "--placement", paramLabel = "split|same|os",
+            description = "where client and server run: split (client on CPU 0, server on the rest; the default where possible), "
+                    + "same (both on CPU 0) or os (not pinned)")
+    String placement;
+
     @Option(names = "--profile", description = "record a JFR file per variant; print hot methods and allocation sites")
     boolean profile;
 
@@ -84,10 +90,11 @@ public final class TourCommand implements Callable<Integer> {
         if (plan.profile()) {
             Files.createDirectories(profileDir);
         }
-        pw.printf("lab tour: %s; %d scenario(s) × %s measured after %s warm-up (about %d s)%n",
+        pw.printf("lab tour: %s; %d scenario(s) × %s measured after %s warm-up (about %d s); %s%n",
                 plan.remote().map(a -> "remote server " + a).orElse(String.join(", ", plan.variants())),
                 plan.scenarios().size(), seconds(plan.duration()), seconds(plan.warmup()),
-                plan.plannedLoadTime().toSeconds() + 3L * plan.variants().size());
+                plan.plannedLoadTime().toSeconds() + 3L * plan.variants().size(),
+                plan.remote().isPresent() ? "" : "placement: " + plan.placement().describe());
         pw.flush();
 
         TourResult result;
@@ -129,7 +136,8 @@ public final class TourCommand implements Callable<Integer> {
         Duration duration = seconds(durationSeconds, quick ? TourPlan.QUICK_DURATION : TourPlan.DEFAULT_DURATION, "--duration");
         Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
         try {
-            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote);
+            Placement where = placement == null ? Placement.defaultHere() : Placement.parse(placement);
+            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote, where);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -49,7 +49,13 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(String variant, List<String> jvmArgs, List<String> serveArgs,
                                       Duration startTimeout) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return start(variant, List.of(), jvmArgs, serveArgs, startTimeout);
+    }
+
+    /** As above, with a command prefix such as {@code taskset -c 1} that places the server on chosen CPUs. */
+    public static ServerProcess start(String variant, List<String> prefix, List<String> jvmArgs, List<String> serveArgs,
+                                     Duration startTimeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");

@@ -88,7 +88,7 @@ public final class Tour {
         Path jfr = profileDir.resolve(variant + ".jfr");
         ServerProcess server;
         try {
-            server = ServerProcess.start(variant, jvmFlags(jfr), serveArgs(), START_TIMEOUT);
+            server = ServerProcess.start(variant, plan.placement().serverPrefix(), jvmFlags(jfr), serveArgs(), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
             return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
@@ -123,12 +123,21 @@ public final class Tour {
                 .withPipeline(scenario.pipeline())
                 .withDuration(plan.duration())
                 .withWarmup(plan.warmup());
+        // Pin this thread before the generator starts its I/O threads: they inherit its CPUs.
+        java.util.BitSet before = plan.placement() == Placement.OS ? null : CpuAffinity.current();
         try {
+            if (before != null) {
+                CpuAffinity.pin(plan.placement().clientCpus());
+            }
             return LoadGenerator.run(spec, update -> listener.scenarioProgress(variant, scenario, update));
         } catch (IOException e) {
             // The generator reports connection trouble inside the report; an IOException here
             // means it could not even set up (no selector, say): nothing was measured.
             throw new IllegalStateException("load generator could not run against " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (before != null) {
+                CpuAffinity.pin(before);
+            }
         }
     }
 
@@ -176,9 +185,11 @@ public final class Tour {
     }
 
     private String settings() {
-        return String.format("%s measured after %s warm-up per scenario; server threads: %s; client: one load-generator thread",
+        return String.format("%s measured after %s warm-up per scenario; server threads: %s; client: one load-generator thread; "
+                        + "placement: %s",
                 seconds(plan.duration()), seconds(plan.warmup()),
-                plan.ioThreads() > 0 ? Integer.toString(plan.ioThreads()) : "each variant's default (one per core)");
+                plan.ioThreads() > 0 ? Integer.toString(plan.ioThreads()) : "each variant's default (one per core it may use)",
+                plan.remote().isPresent() ? "remote server" : plan.placement().describe());
     }
 
     static String seconds(Duration d) {

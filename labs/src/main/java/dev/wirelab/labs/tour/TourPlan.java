@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param ioThreads    server loop/worker threads; 0 = each variant's default (one per core)
  * @param profile      record a JFR file per variant and summarise it
  * @param remote       drive a server that is already running somewhere instead of starting ours
+ * @param placement    which CPUs the client and the server run on
  */
 public record TourPlan(List<String> variants, List<TourScenario> scenarios, Duration duration, Duration warmup,
-                       int ioThreads, boolean profile, Optional<InetSocketAddress> remote) {
+                       int ioThreads, boolean profile, Optional<InetSocketAddress> remote, Placement placement) {
 
     /** The default tour: 5 s measured after 2 s warm-up per scenario. */
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);
@@ -32,6 +33,10 @@ public record TourPlan(List<String> variants, List<TourScenario> scenarios, Dura
         scenarios = List.copyOf(scenarios);
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("a tour needs at least one scenario");
+        }
+        if (!Placement.possible(placement)) {
+            throw new IllegalArgumentException("placement " + placement.name().toLowerCase()
+                    + " needs Linux, taskset, --enable-native-access and (for split) 2+ CPUs; use --placement os");
         }
         if (remote.isEmpty() && variants.isEmpty()) {
             throw new IllegalArgumentException("a tour needs at least one variant (see: lab variants)");
