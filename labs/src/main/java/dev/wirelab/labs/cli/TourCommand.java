@@ -42,7 +42,9 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "short runs (1 s after 0.5 s warm-up): for notebooks and CI")
     boolean quick;
 
-    @Option(names = "--variants", split = ",", paramLabel = "NAME", description = "which variants (default: all; see lab variants)")
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "which variants (default: all; see lab variants); NAME@key=value adds a server option, "
+                    + "e.g. netty@transport=epoll,netty@transport=nio")
     List<String> variants;
 
     @Option(names = "--scenario", split = ",", paramLabel = "ID", description = "latency, rate, bandwidth (default: all three)")
@@ -116,7 +118,12 @@ public final class TourCommand implements Callable<Integer> {
         List<String> known = EchoServerProvider.all().stream().map(EchoServerProvider::name).toList();
         List<String> chosen = variants == null ? known : variants;
         for (String v : chosen) {
-            if (!known.contains(v)) {
+            try {
+                Tour.variantOptions(v);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!known.contains(Tour.providerName(v))) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "no variant '" + v + "'; known variants: " + String.join(", ", known));
             }

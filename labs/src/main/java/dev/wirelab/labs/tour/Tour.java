@@ -84,11 +84,12 @@ public final class Tour {
 
     private TourResult.VariantRun runVariant(String variant) throws InterruptedException {
         listener.variantStarting(variant);
-        String model = EchoServerProvider.named(variant).map(EchoServerProvider::model).orElse("?");
+        String model = EchoServerProvider.named(providerName(variant)).map(EchoServerProvider::model).orElse("?");
         Path jfr = profileDir.resolve(variant + ".jfr");
         ServerProcess server;
         try {
-            server = ServerProcess.start(variant, plan.placement().serverPrefix(), jvmFlags(jfr), serveArgs(), START_TIMEOUT);
+            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(jfr),
+                    serveArgs(variant), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
             return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
@@ -149,8 +150,37 @@ public final class Tour {
         return flags;
     }
 
-    private List<String> serveArgs() {
+    /**
+     * A tour variant is a provider name, optionally with server options after {@code @}:
+     * {@code netty@transport=epoll} runs the {@code netty} provider with {@code --option transport=epoll},
+     * so one tour can put several configurations of one server side by side.
+     */
+    public static String providerName(String variant) {
+        int at = variant.indexOf('@');
+        return at < 0 ? variant : variant.substring(0, at);
+    }
+
+    public static List<String> variantOptions(String variant) {
+        int at = variant.indexOf('@');
+        if (at < 0) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (String option : variant.substring(at + 1).split("@")) {
+            if (!option.matches("[a-zA-Z0-9_.-]+=[^@]+")) {
+                throw new IllegalArgumentException("variant '" + variant + "': server options go as NAME@key=value[@key=value], e.g. netty@transport=epoll");
+            }
+            options.add(option);
+        }
+        return options;
+    }
+
+    private List<String> serveArgs(String variant) {
         List<String> args = new ArrayList<>();
+        for (String option : variantOptions(variant)) {
+            args.add("--option");
+            args.add(option);
+        }
         if (plan.ioThreads() > 0) {
             args.add("--io-threads");
             args.add(Integer.toString(plan.ioThreads()));
