@@ -47,9 +47,10 @@ public final class SimdSupport {
      *
      * @param path       the active path
      * @param vectorBits the vector size in bits on the vector path, 0 on the scalar path
-     * @param reason     why this path, in words, with the fix when there is one
+     * @param reason     why this path, in words
+     * @param fix        what to do to get the vector path; empty when nothing is to be done
      */
-    public record Selection(Path path, int vectorBits, String reason) {
+    public record Selection(Path path, int vectorBits, String reason, String fix) {
     }
 
     private record Choice(Kernels kernels, Selection selection) {
@@ -75,8 +76,9 @@ public final class SimdSupport {
     }
 
     /**
-     * One line for {@code lab doctor} and logs, e.g. {@code "vector path: 512-bit vectors
-     * (64 byte lanes) ..."} or {@code "scalar path: jdk.incubator.vector not loaded ..."}.
+     * One line for {@code lab doctor} and logs, e.g. {@code "vector path: preferred species
+     * 512-bit (64 byte lanes) of jdk.incubator.vector"} or {@code "scalar path:
+     * jdk.incubator.vector not loaded"}.
      */
     public static String describe() {
         Selection s = CHOICE.selection();
@@ -86,12 +88,12 @@ public final class SimdSupport {
     private static Choice choose(String property, boolean modulePresent) {
         // 1. forced by the user
         if ("scalar".equalsIgnoreCase(property.trim())) {
-            return scalar("forced by -D" + PROPERTY + "=scalar");
+            return scalar("forced by -D" + PROPERTY + "=scalar", "drop -D" + PROPERTY + "=scalar");
         }
         // 2. the incubator module must have been added at start-up
         if (!modulePresent) {
-            return scalar(VECTOR_MODULE + " not loaded; start the JVM with --add-modules "
-                    + VECTOR_MODULE + " to use the vector kernels");
+            return scalar(VECTOR_MODULE + " not loaded",
+                    "start the JVM with --add-modules " + VECTOR_MODULE + " (./lab does this for you)");
         }
         // 3. load the vector kernels by name only now that their module is known to be there
         Kernels vector;
@@ -99,20 +101,21 @@ public final class SimdSupport {
             vector = (Kernels) Class.forName(SimdSupport.class.getPackageName() + ".VectorPath")
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            return scalar("the vector kernels failed to load (" + e + ")");
+            return scalar("the vector kernels failed to load (" + e + ")",
+                    "report this: the module is present but the kernels did not link");
         }
         // 4. a vector must be wide enough to pay for itself
         int bits = vector.vectorBits();
-        String shape = bits + "-bit vectors (" + bits / 8 + " byte lanes)";
+        String species = "preferred species " + bits + "-bit (" + bits / 8 + " byte lanes)";
         if (bits < MIN_VECTOR_BITS) {
-            return scalar("the preferred species has " + shape + ", below the "
-                    + MIN_VECTOR_BITS + " bits the kernels need to beat 64-bit scalar code");
+            return scalar(species + " is below the " + MIN_VECTOR_BITS
+                    + " bits the kernels need to beat 64-bit scalar code",
+                    "none on this CPU/JVM (check that -XX:MaxVectorSize is not set low)");
         }
-        return new Choice(vector, new Selection(Path.VECTOR, bits,
-                shape + " from " + VECTOR_MODULE + "'s preferred species"));
+        return new Choice(vector, new Selection(Path.VECTOR, bits, species + " of " + VECTOR_MODULE, ""));
     }
 
-    private static Choice scalar(String reason) {
-        return new Choice(new ScalarPath(), new Selection(Path.SCALAR, 0, reason));
+    private static Choice scalar(String reason, String fix) {
+        return new Choice(new ScalarPath(), new Selection(Path.SCALAR, 0, reason, fix));
     }
 }

@@ -77,8 +77,8 @@ public final class VectorKernels {
         long i = from;
         // two vectors per step into two accumulators: the adds of one do not wait on the other
         for (; i + 2L * step <= to; i += 2L * step) {
-            acc0 = addHalves(acc0, LongVector.fromMemorySegment(LONGS, data, i, LE));
-            acc1 = addHalves(acc1, LongVector.fromMemorySegment(LONGS, data, i + step, LE));
+            acc0 = addHalves(acc0, ByteVector.fromMemorySegment(BYTES, data, i, LE).reinterpretAsLongs());
+            acc1 = addHalves(acc1, ByteVector.fromMemorySegment(BYTES, data, i + step, LE).reinterpretAsLongs());
         }
         // the tail, up to two vectors: masked byte loads read zeros past the end
         for (; i < to; i += step) {

@@ -29,8 +29,9 @@ class FacadeTest {
                 selection.path(), SimdSupport.describe());
         if (SimdSupport.vectorized()) {
             assertEquals(bits, selection.vectorBits());
-            assertEquals("vector path: " + bits + "-bit vectors (" + bits / 8
-                    + " byte lanes) from jdk.incubator.vector's preferred species", SimdSupport.describe());
+            assertEquals("vector path: preferred species " + bits + "-bit (" + bits / 8
+                    + " byte lanes) of jdk.incubator.vector", SimdSupport.describe());
+            assertEquals("", selection.fix());
         }
     }
 

@@ -16,6 +16,7 @@ public final class FallbackProbe {
     public static void main(String[] args) {
         System.out.println("path=" + SimdSupport.selection().path());
         System.out.println("describe=" + SimdSupport.describe());
+        System.out.println("fix=" + SimdSupport.selection().fix());
         System.out.println("vectorKernelsLoadable=" + loadable("dev.wirelab.simd.VectorKernels"));
         for (String line : results()) {
             System.out.println(line);
