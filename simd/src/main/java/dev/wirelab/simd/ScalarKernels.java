@@ -41,6 +41,7 @@ public final class ScalarKernels {
 
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long HIGH = 0x8080_8080_8080_8080L;
 
     private ScalarKernels() {
     }
@@ -113,23 +114,37 @@ public final class ScalarKernels {
     }
 
     /**
-     * The best scalar CRLF scan, SWAR: read eight bytes at {@code i} and eight at
-     * {@code i + 1}; mark the CR bytes of the first word and the LF bytes of the second;
-     * their AND marks every position {@code k} with CR at {@code i+k} and LF at
-     * {@code i+k+1}. The lowest mark, counted in bytes, is the answer.
+     * The best scalar CRLF scan, SWAR ("SIMD within a register"): eight bytes per
+     * {@code long}. First a cheap test, {@link #hasZeroByte}, asks whether the eight bytes
+     * at {@code i} hold a CR at all; most words do not, and cost five operations. Only when
+     * one does, mark the CR bytes of that word exactly and the LF bytes of the word at
+     * {@code i + 1}; their AND marks every {@code k} with CR at {@code i+k} and LF at
+     * {@code i+k+1}, and the lowest mark, counted in bytes, is the answer.
      */
     public static long indexOfCrlfBest(MemorySegment data, long from) {
         long n = data.byteSize();
         long i = from;
         for (; i + 9 <= n; i += 8) {
-            long hits = zeroBytes(data.get(LE_LONG, i) ^ (ONES * '\r'))
-                    & zeroBytes(data.get(LE_LONG, i + 1) ^ (ONES * '\n'));
-            if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            long crs = data.get(LE_LONG, i) ^ (ONES * '\r');
+            if (hasZeroByte(crs)) {
+                long hits = zeroBytes(crs) & zeroBytes(data.get(LE_LONG, i + 1) ^ (ONES * '\n'));
+                if (hits != 0) {
+                    return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                }
             }
         }
         // fewer than nine bytes left: finish byte by byte
         return indexOfCrlfLoop(data, i);
+    }
+
+    /**
+     * Whether any byte of {@code x} is zero: subtracting 1 from each byte borrows into bit 7
+     * only from a zero byte (or from one that a borrow reached, which needs a zero byte
+     * below it), and {@code ~x} drops bytes that had bit 7 set already. Exact as a yes/no;
+     * which byte it flags can be wrong, so {@link #zeroBytes} finds the positions.
+     */
+    static boolean hasZeroByte(long x) {
+        return ((x - ONES) & ~x & HIGH) != 0;
     }
 
     /**

@@ -127,6 +127,14 @@ public final class VectorKernels {
         long n = data.byteSize();
         int step = BYTES.length();
         long i = from;
+        // two vectors per step, one branch for both: most windows hold no CRLF
+        for (; i + 2L * step < n; i += 2L * step) {
+            VectorMask<Byte> first = crlfs(data, i);
+            VectorMask<Byte> second = crlfs(data, i + step);
+            if (first.or(second).anyTrue()) {
+                return first.anyTrue() ? i + first.firstTrue() : i + step + second.firstTrue();
+            }
+        }
         // whole vectors while the byte after the vector exists
         for (; i + step < n; i += step) {
             VectorMask<Byte> hits = crlfs(data, i);
