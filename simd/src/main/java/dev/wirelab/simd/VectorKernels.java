@@ -35,8 +35,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       not in it.</li>
  *   <li><b>Tails without masks.</b> The scans finish with one more full vector that ends
  *       exactly at the end of the data and overlaps bytes already searched (they held no
- *       match, so any hit is new); the checksum cannot count bytes twice, so it adds its
- *       last partial vector with the scalar kernel. A masked load would read the tail
+ *       match, so any hit is new); the checksum cannot count bytes twice, so it reads its
+ *       last partial vector as a full vector ending at the end, with the lanes it already
+ *       counted zeroed (see {@code tailSum}). A masked load would read the tail
  *       elegantly, and is cheap on native memory with AVX-512, but on JDK 25 a masked load
  *       that reaches past the end of a heap segment was measured about 7x slower than the
  *       whole 1500-byte checksum around it; without AVX-512 or SVE masked byte loads are
@@ -76,15 +77,19 @@ public final class VectorKernels {
     public static int checksum(MemorySegment data) {
         long total = 0;
         for (long start = 0; start < data.byteSize(); start += ScalarKernels.CHUNK) {
-            long n = Math.min(ScalarKernels.CHUNK, data.byteSize() - start);
-            total += InternetChecksum.fold(littleEndianWideSum(data, start, start + n));
+            total += littleEndianSum(data, start, Math.min(data.byteSize(), start + ScalarKernels.CHUNK));
         }
         // the lanes summed little-endian words: swap once (RFC 1071 §2(B))
         return InternetChecksum.swapBytes(InternetChecksum.fold(total));
     }
 
-    private static long littleEndianWideSum(MemorySegment data, long from, long to) {
+    /** The folded sum of the little-endian words of {@code data[from, to)}, words counted from {@code from}. */
+    private static int littleEndianSum(MemorySegment data, long from, long to) {
         int step = BYTES.vectorByteSize();
+        if (to - from < step) {
+            // shorter than one vector: nothing to vectorize
+            return InternetChecksum.fold(ScalarKernels.littleEndianWideSum(data, from, to));
+        }
         LongVector acc0 = LongVector.zero(LONGS);
         LongVector acc1 = LongVector.zero(LONGS);
         long i = from;
@@ -97,8 +102,25 @@ public final class VectorKernels {
             acc0 = addHalves(acc0, longs(data, i));
             i += step;
         }
-        // fewer than one vector left: the scalar kernel's loop (see the class doc on tails)
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + ScalarKernels.littleEndianWideSum(data, i, to);
+        int sum = InternetChecksum.fold(acc0.add(acc1).reduceLanes(VectorOperators.ADD));
+        return i == to ? sum : InternetChecksum.fold((long) sum + tailSum(data, i, to));
+    }
+
+    /**
+     * The bytes {@code [i, to)}, fewer than one vector, summed with one full vector that ends
+     * at {@code to}. Its first {@code k = i - (to - step)} lanes were counted already and are
+     * zeroed. If {@code k} is odd the vector starts in the middle of a word, so every byte
+     * sits in the other half of its word: the sum comes out byte-swapped, and one swap puts
+     * it right (RFC 1071 §2(B) again). Needs {@code to - step >= from}.
+     */
+    private static int tailSum(MemorySegment data, long i, long to) {
+        long last = to - BYTES.vectorByteSize();
+        int counted = (int) (i - last);
+        ByteVector fresh = ByteVector.fromMemorySegment(BYTES, data, last, LE)
+                .blend((byte) 0, BYTES.indexInRange(0, counted));
+        int sum = InternetChecksum.fold(addHalves(LongVector.zero(LONGS), fresh.reinterpretAsLongs())
+                .reduceLanes(VectorOperators.ADD));
+        return (counted & 1) == 0 ? sum : InternetChecksum.swapBytes(sum);
     }
 
     /**
