@@ -31,6 +31,12 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li><b>Widening by masking, not by converting.</b> The checksum adds the two 32-bit
  *       halves of each 64-bit lane into 64-bit accumulators: an AND and a shift, and no
  *       carry is ever lost (the article's 16-bit {@code _mm_add_epi16} loses them).</li>
+ *   <li><b>No vector crosses a call.</b> A helper that takes or returns a {@code Vector}
+ *       or {@code VectorMask} works while the JIT inlines it, but when the caller grows
+ *       too big ({@code NodeCountInliningCutoff}, seen with {@code -XX:+PrintInlining}
+ *       once JMH inlined the whole kernel into its loop) the call stays, and every vector
+ *       passed through it becomes a heap object: the 1500-byte checksum went from 26 ns
+ *       to 250 ns mid-run. Vector code stays inside one method; helpers return {@code int}s.</li>
  *   <li><b>Reduce once.</b> Lanes are summed across ({@code reduceLanes}) after the loop,
  *       not in it.</li>
  *   <li><b>Tails without masks.</b> The scans finish with one more full vector that ends
@@ -51,11 +57,25 @@ public final class VectorKernels {
     static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
     static final VectorSpecies<Long> LONGS = BYTES.withLanes(long.class);
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final long LOW32 = 0xFFFF_FFFFL;
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
 
     /** Lane {@code h}: bit {@code h} for an ASCII high nibble (0..7), nothing for 8..15. */
     private static final ByteVector HIGH_NIBBLE_BITS = ByteVector.fromArray(BYTES, highNibbleLanes(), 0);
 
+    /** 0, 1, 2, ... in lane order: compared with k, it masks the first k lanes. */
+    private static final ByteVector LANE_NUMBERS = ByteVector.fromArray(BYTES, laneNumbers(), 0);
+
     private VectorKernels() {
+    }
+
+    private static byte[] laneNumbers() {
+        byte[] lanes = new byte[BYTES.length()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = (byte) i;
+        }
+        return lanes;
     }
 
     private static byte[] highNibbleLanes() {
@@ -93,13 +113,17 @@ public final class VectorKernels {
         LongVector acc0 = LongVector.zero(LONGS);
         LongVector acc1 = LongVector.zero(LONGS);
         long i = from;
-        // two vectors per step into two accumulators: the adds of one do not wait on the other
+        // two vectors per step into two accumulators: the adds of one do not wait on the other.
+        // Each 64-bit lane adds its two 32-bit halves (each two 16-bit words): no carry is lost.
         for (; i + 2L * step <= to; i += 2L * step) {
-            acc0 = addHalves(acc0, longs(data, i));
-            acc1 = addHalves(acc1, longs(data, i + step));
+            LongVector x = ByteVector.fromMemorySegment(BYTES, data, i, LE).reinterpretAsLongs();
+            LongVector y = ByteVector.fromMemorySegment(BYTES, data, i + step, LE).reinterpretAsLongs();
+            acc0 = acc0.add(x.and(LOW32)).add(x.lanewise(VectorOperators.LSHR, 32));
+            acc1 = acc1.add(y.and(LOW32)).add(y.lanewise(VectorOperators.LSHR, 32));
         }
         if (i + step <= to) {
-            acc0 = addHalves(acc0, longs(data, i));
+            LongVector x = ByteVector.fromMemorySegment(BYTES, data, i, LE).reinterpretAsLongs();
+            acc0 = acc0.add(x.and(LOW32)).add(x.lanewise(VectorOperators.LSHR, 32));
             i += step;
         }
         int sum = InternetChecksum.fold(acc0.add(acc1).reduceLanes(VectorOperators.ADD));
@@ -117,25 +141,11 @@ public final class VectorKernels {
         long last = to - BYTES.vectorByteSize();
         int counted = (int) (i - last);
         ByteVector fresh = ByteVector.fromMemorySegment(BYTES, data, last, LE)
-                .blend((byte) 0, BYTES.indexInRange(0, counted));
-        int sum = InternetChecksum.fold(addHalves(LongVector.zero(LONGS), fresh.reinterpretAsLongs())
+                .blend((byte) 0, LANE_NUMBERS.compare(VectorOperators.ULT, (byte) counted));
+        LongVector x = fresh.reinterpretAsLongs();
+        int sum = InternetChecksum.fold(x.and(LOW32).add(x.lanewise(VectorOperators.LSHR, 32))
                 .reduceLanes(VectorOperators.ADD));
         return (counted & 1) == 0 ? sum : InternetChecksum.swapBytes(sum);
-    }
-
-    /**
-     * One vector of bytes viewed as {@code long} lanes. Loaded as bytes, the segment's own
-     * element type, then reinterpreted (free: no instruction). On JDK 25 a
-     * {@code LongVector.fromMemorySegment} over a {@code byte[]}-backed heap segment was
-     * measured about 9x slower than over native memory; the byte load is fast on both.
-     */
-    private static LongVector longs(MemorySegment data, long offset) {
-        return ByteVector.fromMemorySegment(BYTES, data, offset, LE).reinterpretAsLongs();
-    }
-
-    /** {@code acc + (x & 0xFFFFFFFF) + (x >>> 32)} per lane: two 32-bit halves, each two 16-bit words. */
-    private static LongVector addHalves(LongVector acc, LongVector x) {
-        return acc.add(x.and(0xFFFF_FFFFL)).add(x.lanewise(VectorOperators.LSHR, 32));
     }
 
     // ---- CRLF scan -----------------------------------------------------------------------
@@ -151,17 +161,19 @@ public final class VectorKernels {
         long i = from;
         // two vectors per step, one branch for both: most windows hold no CRLF
         for (; i + 2L * step < n; i += 2L * step) {
-            VectorMask<Byte> first = crlfs(data, i);
-            VectorMask<Byte> second = crlfs(data, i + step);
+            VectorMask<Byte> first = ByteVector.fromMemorySegment(BYTES, data, i, LE).eq(CR)
+                    .and(ByteVector.fromMemorySegment(BYTES, data, i + 1, LE).eq(LF));
+            VectorMask<Byte> second = ByteVector.fromMemorySegment(BYTES, data, i + step, LE).eq(CR)
+                    .and(ByteVector.fromMemorySegment(BYTES, data, i + step + 1, LE).eq(LF));
             if (first.or(second).anyTrue()) {
                 return first.anyTrue() ? i + first.firstTrue() : i + step + second.firstTrue();
             }
         }
         // whole vectors while the byte after the vector exists
         for (; i + step < n; i += step) {
-            VectorMask<Byte> hits = crlfs(data, i);
-            if (hits.anyTrue()) {
-                return i + hits.firstTrue();
+            int lane = firstCrlfLane(data, i);
+            if (lane < step) {
+                return i + lane;
             }
         }
         if (i + 1 >= n) {
@@ -171,17 +183,21 @@ public final class VectorKernels {
         // already searched (no CRLF starts there, so any hit is a new one)
         long last = n - step - 1;
         if (last >= from) {
-            VectorMask<Byte> hits = crlfs(data, last);
-            return hits.anyTrue() ? last + hits.firstTrue() : -1;
+            int lane = firstCrlfLane(data, last);
+            return lane < step ? last + lane : -1;
         }
         // shorter than one vector from the start: the scalar kernel
         return ScalarKernels.indexOfCrlfBest(data, i);
     }
 
-    /** Lane k is set when data[at + k] is CR and data[at + k + 1] is LF. */
-    private static VectorMask<Byte> crlfs(MemorySegment data, long at) {
-        return ByteVector.fromMemorySegment(BYTES, data, at, LE).eq((byte) '\r')
-                .and(ByteVector.fromMemorySegment(BYTES, data, at + 1, LE).eq((byte) '\n'));
+    /**
+     * The first lane k with CR at data[at + k] and LF at data[at + k + 1], or the lane count
+     * if none. Returns an {@code int}, not a mask: see "No vector crosses a call" above.
+     */
+    private static int firstCrlfLane(MemorySegment data, long at) {
+        return ByteVector.fromMemorySegment(BYTES, data, at, LE).eq(CR)
+                .and(ByteVector.fromMemorySegment(BYTES, data, at + 1, LE).eq(LF))
+                .firstTrue();
     }
 
     // ---- byte-set scans ------------------------------------------------------------------
@@ -197,14 +213,13 @@ public final class VectorKernels {
     }
 
     private static long scan(MemorySegment data, long from, AsciiSet set, boolean wanted) {
-        ByteVector lowTable = ByteVector.fromArray(BYTES, set.nibbleLanes(), 0);
         long n = data.byteSize();
         int step = BYTES.length();
         long i = from;
         for (; i + step <= n; i += step) {
-            VectorMask<Byte> hits = matches(data, i, lowTable, wanted);
-            if (hits.anyTrue()) {
-                return i + hits.firstTrue();
+            int lane = firstMatchLane(data, i, set, wanted);
+            if (lane < step) {
+                return i + lane;
             }
         }
         if (i == n) {
@@ -214,23 +229,23 @@ public final class VectorKernels {
         // already held no match
         long last = n - step;
         if (last >= from) {
-            VectorMask<Byte> hits = matches(data, last, lowTable, wanted);
-            return hits.anyTrue() ? last + hits.firstTrue() : -1;
+            int lane = firstMatchLane(data, last, set, wanted);
+            return lane < step ? last + lane : -1;
         }
         // shorter than one vector from the start: the scalar kernel
         return wanted ? ScalarKernels.indexOfAnyBest(data, i, set) : ScalarKernels.indexOfNonMemberBest(data, i, set);
     }
 
-    private static VectorMask<Byte> matches(MemorySegment data, long at, ByteVector lowTable, boolean wanted) {
-        VectorMask<Byte> members = membership(ByteVector.fromMemorySegment(BYTES, data, at, LE), lowTable);
-        return wanted ? members : members.not();
-    }
-
-    /** Two nibble-table lookups per lane (see {@link AsciiSet}); a lane is a member if they share a bit. */
-    private static VectorMask<Byte> membership(ByteVector bytes, ByteVector lowTable) {
-        ByteVector low = bytes.and((byte) 0x0F).selectFrom(lowTable);
+    /**
+     * The first lane at {@code at} whose byte is (or, if not {@code wanted}, is not) in the
+     * set, or the lane count if none. Two nibble-table lookups per lane (see {@link AsciiSet}):
+     * a byte is a member when the two looked-up bytes share a bit.
+     */
+    private static int firstMatchLane(MemorySegment data, long at, AsciiSet set, boolean wanted) {
+        ByteVector bytes = ByteVector.fromMemorySegment(BYTES, data, at, LE);
+        ByteVector low = bytes.and((byte) 0x0F).selectFrom(ByteVector.fromArray(BYTES, set.nibbleLanes(), 0));
         ByteVector high = bytes.lanewise(VectorOperators.LSHR, 4).selectFrom(HIGH_NIBBLE_BITS);
-        return low.and(high).compare(VectorOperators.NE, (byte) 0);
+        VectorMask<Byte> members = low.and(high).compare(VectorOperators.NE, (byte) 0);
+        return (wanted ? members : members.not()).firstTrue();
     }
-
 }
