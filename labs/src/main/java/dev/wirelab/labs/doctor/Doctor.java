@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.wirelab.async.netty.Transport;
+import dev.wirelab.simd.SimdSupport;
 
 /**
  * Looks at the machine the lab runs on. Every check is read-only and quick (a few
@@ -58,27 +59,20 @@ public final class Doctor {
     }
 
     static Check vectorApi() {
-        Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
-        if (module.isEmpty()) {
-            return Check.optional("Vector API", "jdk.incubator.vector not loaded; SIMD kernels use scalar fallbacks",
-                    "run with --add-modules jdk.incubator.vector (./lab does this for you)");
-        }
-        return Check.ok("Vector API", "jdk.incubator.vector present, preferred species " + preferredSpecies());
+        return vectorApi(SimdSupport.selection(), SimdSupport.describe());
     }
 
-    /** Read reflectively so that labs itself compiles without the incubator module. */
-    static String preferredSpecies() {
-        try {
-            Class<?> byteVector = Class.forName("jdk.incubator.vector.ByteVector");
-            Object species = byteVector.getField("SPECIES_PREFERRED").get(null);
-            // Call through the public interface: the implementing class is not exported.
-            Class<?> speciesType = Class.forName("jdk.incubator.vector.VectorSpecies");
-            Object bits = speciesType.getMethod("vectorBitSize").invoke(species);
-            Object lanes = speciesType.getMethod("length").invoke(species);
-            return bits + "-bit (" + lanes + " byte lanes)";
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "unknown (" + e + ")";
+    /**
+     * The SIMD kernels' own account of the path they chose at start-up (see
+     * {@link SimdSupport}): the vector path is OK; the scalar fallback works but is slower,
+     * so it is an optional piece missing, with the fix the kernels suggest.
+     */
+    public static Check vectorApi(SimdSupport.Selection selection, String description) {
+        if (selection.path() == SimdSupport.Path.VECTOR) {
+            return Check.ok("Vector API", description);
         }
+        return Check.optional("Vector API", description + "; the SIMD kernels use their scalar fallbacks",
+                selection.fix().isEmpty() ? "nothing to do" : selection.fix());
     }
 
     /** Which Netty transport {@code transport=auto} runs here; NIO alone works, but the native ones are the lesson. */
