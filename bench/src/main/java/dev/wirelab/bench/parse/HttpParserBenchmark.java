@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import dev.wirelab.bench.BenchmarkDefaults;
-import dev.wirelab.core.parse.BodyFraming;
 import dev.wirelab.core.parse.HttpParseResult;
 import dev.wirelab.core.parse.HttpRequestHead;
 import dev.wirelab.core.parse.HttpRequestParser;
@@ -199,7 +198,7 @@ public class HttpParserBenchmark extends BenchmarkDefaults {
         if (decodeInto != null) {
             decodeAll(head, decodeInto);
         }
-        long body = complete.framing() instanceof BodyFraming.ContentLength(long length) ? length : 0;
+        long body = Math.max(complete.contentLength(), 0); // the allocation-free framing accessor
         // The next request starts at consumed + body: a server advances its buffer by exactly that.
         return complete.consumed() + body == ours.limit() ? answer(head.headerCount(), body) : -1;
     }

@@ -4,6 +4,10 @@ package dev.wirelab.core.parse;
  * How the body after a request head ends (RFC 9112 section 6.3): not at all, after a
  * declared number of bytes, or where the chunked coding says. A {@code switch} over it
  * has exactly three cases and needs no {@code default}.
+ *
+ * <p>{@link HttpParseResult.Complete#framing()} builds it on request; the parse path itself
+ * reports the same facts as primitives ({@code contentLength()}, {@code isChunked()}) so that
+ * a request costs no allocation.
  */
 public sealed interface BodyFraming {
 

@@ -3,6 +3,7 @@ package dev.wirelab.core.parse;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
+import static dev.wirelab.core.parse.HttpSyntax.CR;
 import static dev.wirelab.core.parse.HttpSyntax.LF;
 import static dev.wirelab.core.parse.HttpSyntax.SP;
 
@@ -15,13 +16,16 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * the rest plus two pipelined requests. The parser is therefore fed "everything received so
  * far" and answers {@link HttpParseResult.Complete}, {@link NeedMore} or {@link Malformed}.
  * It never copies the head: the result is a set of offsets into the caller's buffer
- * ({@link HttpRequestHead}), decoded only when somebody asks.
+ * ({@link HttpRequestHead}), decoded only when somebody asks. The {@code Complete} is the
+ * parser's own, refilled by every request: <b>it and its head are valid until the next
+ * {@code parse} or {@code reset}</b>, so copy what you keep (see
+ * {@link HttpParseResult.Complete} for exactly what).
  *
  * <pre>{@code
  * HttpRequestParser parser = new HttpRequestParser(HttpLimits.DEFAULTS); // one per connection
  * // after each read into `in` (position = first unparsed byte, limit = end of data):
  * switch (parser.parse(in)) {
- *     case HttpParseResult.Complete c -> { handle(c.head(), c.framing()); in.position(in.position() + c.consumed()); }
+ *     case HttpParseResult.Complete c -> { handle(c.head(), c.contentLength()); in.position(in.position() + c.consumed()); }
  *     case NeedMore n -> { }                      // read again; keep the bytes where they are
  *     case Malformed m -> reply(m.reason().status(), m.message()); // and close
  * }
@@ -44,11 +48,21 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * reported at the same offset whether its LF has arrived or not. See
  * {@link MalformedReason} for every rule and which of them stop request smuggling.
  *
+ * <h2>Two passes per line, not three</h2>
+ * The first pass finds the LF, eight bytes at a time ({@link WireBytes#indexOf}). The second
+ * validates the line's contents byte by byte. The "no bare CR" rule needs no pass of its
+ * own: a CR is neither a token character, nor visible ASCII, nor field content, so a line
+ * whose contents validate holds no CR except the one before its LF (checked in O(1)). Only
+ * when a content rule fails does the parser look for a stray CR, because the rules above
+ * rank a bare CR first: the error path pays for the ordering, the hot path does not.
+ *
  * <h2>Allocation</h2>
- * Waiting ({@link NeedMore}) allocates nothing. A complete head allocates one
- * {@link HttpParseResult.Complete} (and a {@link BodyFraming.ContentLength} when a length
- * was sent); the offset table grows by doubling until it fits the largest request seen,
- * then stays. A malformed request allocates its {@link Malformed} and message.
+ * The parse path allocates nothing: waiting returns the shared {@link NeedMore#INSTANCE},
+ * and a complete head returns the parser's own {@link HttpParseResult.Complete}, refilled.
+ * The offset table grows by doubling until it fits the largest request seen, then stays.
+ * What does allocate is asked for explicitly: decoding the head's Strings, the
+ * {@link HttpParseResult.Complete#framing()} convenience when a Content-Length was sent, and
+ * a malformed request's {@link Malformed} and message (once per connection: it is the last).
  *
  * <h2>What the lab simplifies</h2>
  * The target is only checked for visible ASCII, not parsed as a URI form; Host's value is
@@ -63,12 +77,14 @@ public final class HttpRequestParser {
     private final WireBytes bytes = new WireBytes();
     private final HttpRequestHead head = new HttpRequestHead(bytes);
     private final HttpSyntax.FieldLine line = new HttpSyntax.FieldLine();
+    private final HttpParseResult.Complete complete = new HttpParseResult.Complete(head);
 
     private Phase phase = Phase.REQUEST_LINE;
     private Malformed malformed;
     private int lineStart;      // first byte of the line being assembled
     private int scanFrom;       // where the LF search resumes: bytes before it hold no LF of this line
     private int headersStart;   // first byte after the request line's CRLF
+    private int lineEnd;        // the LF of the line being validated (for the stray-CR check)
 
     // What the framing fields said so far.
     private long contentLength;
@@ -102,7 +118,7 @@ public final class HttpRequestParser {
         return parse(bytes.wrap(segment, start, end));
     }
 
-    /** Forgets the request in progress (and a sticky {@link Malformed}); the head view goes stale. */
+    /** Forgets the request in progress (and a sticky {@link Malformed}); the last Complete and its head go stale. */
     public void reset() {
         phase = Phase.REQUEST_LINE;
         malformed = null;
@@ -117,6 +133,7 @@ public final class HttpRequestParser {
         unsupportedCoding = false;
         transferEncodingValue = 0;
         head.clear();
+        complete.set(-1, false, 0);
     }
 
     public HttpLimits limits() {
@@ -169,9 +186,8 @@ public final class HttpRequestParser {
         if (lf + 1 > limits.maxRequestLineBytes()) {
             return fail(MalformedReason.REQUEST_LINE_TOO_LONG, limits.maxRequestLineBytes());
         }
-        HttpParseResult ending = lineEnding(lf);
-        if (ending != null) {
-            return ending;
+        if (!endsWithCrLf(lf)) {
+            return fail(MalformedReason.BARE_LF, lf);
         }
         int end = lf - 1;
         if (end == lineStart) {
@@ -180,10 +196,10 @@ public final class HttpRequestParser {
         // The method: a token ended by exactly one space.
         int methodEnd = tokenEnd(lineStart, end);
         if (methodEnd == lineStart || methodEnd < end && bytes.u8(methodEnd) != SP) {
-            return fail(MalformedReason.INVALID_METHOD, methodEnd);
+            return failInLine(MalformedReason.INVALID_METHOD, methodEnd);
         }
         if (methodEnd == end) {
-            return fail(MalformedReason.INCOMPLETE_REQUEST_LINE, end);
+            return failInLine(MalformedReason.INCOMPLETE_REQUEST_LINE, end);
         }
         // The target: visible ASCII ended by exactly one space.
         int targetStart = methodEnd + 1;
@@ -192,10 +208,10 @@ public final class HttpRequestParser {
             targetEnd++;
         }
         if (targetEnd == targetStart || targetEnd < end && bytes.u8(targetEnd) != SP) {
-            return fail(MalformedReason.INVALID_TARGET, targetEnd);
+            return failInLine(MalformedReason.INVALID_TARGET, targetEnd);
         }
         if (targetEnd == end) {
-            return fail(MalformedReason.INCOMPLETE_REQUEST_LINE, end);
+            return failInLine(MalformedReason.INCOMPLETE_REQUEST_LINE, end);
         }
         // The version, then the line is done.
         int versionStart = targetEnd + 1;
@@ -215,18 +231,18 @@ public final class HttpRequestParser {
         for (int i = 0; i < pattern.length(); i++) {
             int at = start + i;
             if (at >= end) {
-                fail(MalformedReason.INVALID_VERSION, at);
+                failInLine(MalformedReason.INVALID_VERSION, at);
                 return null;
             }
             int b = bytes.u8(at);
             boolean ok = pattern.charAt(i) == 'd' ? b >= '0' && b <= '9' : b == pattern.charAt(i);
             if (!ok) {
-                fail(MalformedReason.INVALID_VERSION, at);
+                failInLine(MalformedReason.INVALID_VERSION, at);
                 return null;
             }
         }
         if (end > start + pattern.length()) {
-            fail(MalformedReason.INVALID_VERSION, start + pattern.length());
+            failInLine(MalformedReason.INVALID_VERSION, start + pattern.length());
             return null;
         }
         if (bytes.equalsExactly(start, end, "HTTP/1.1")) {
@@ -253,9 +269,8 @@ public final class HttpRequestParser {
         if (lf + 1 - headersStart > limits.maxHeaderBytes()) {
             return fail(MalformedReason.HEADER_SECTION_TOO_LARGE, headersStart + limits.maxHeaderBytes());
         }
-        HttpParseResult ending = lineEnding(lf);
-        if (ending != null) {
-            return ending;
+        if (!endsWithCrLf(lf)) {
+            return fail(MalformedReason.BARE_LF, lf);
         }
         int end = lf - 1;
         if (end == lineStart) {
@@ -263,8 +278,9 @@ public final class HttpRequestParser {
         }
         MalformedReason broken = line.scan(bytes, lineStart, end);
         if (broken != null) {
-            return fail(broken, line.errorOffset);
+            return failInLine(broken, line.errorOffset);
         }
+        // From here on the line is known to be clean: its only CR is the one before the LF.
         if (head.headerCount() == limits.maxHeaderCount()) {
             return fail(MalformedReason.TOO_MANY_HEADERS, lineStart);
         }
@@ -357,31 +373,33 @@ public final class HttpRequestParser {
         if (head.version() == HttpVersion.HTTP_1_1 && hostCount == 0) {
             return fail(MalformedReason.MISSING_HOST, lineStart);
         }
-        BodyFraming framing = BodyFraming.NONE;
-        if (transferEncoding) {
-            if (!chunkedLast) {
-                return fail(MalformedReason.CHUNKED_NOT_FINAL, transferEncodingValue);
-            }
-            if (unsupportedCoding) {
-                return fail(MalformedReason.UNSUPPORTED_TRANSFER_ENCODING, transferEncodingValue);
-            }
-            framing = BodyFraming.CHUNKED;
-        } else if (contentLength >= 0) {
-            framing = new BodyFraming.ContentLength(contentLength);
+        if (transferEncoding && !chunkedLast) {
+            return fail(MalformedReason.CHUNKED_NOT_FINAL, transferEncodingValue);
         }
+        if (transferEncoding && unsupportedCoding) {
+            return fail(MalformedReason.UNSUPPORTED_TRANSFER_ENCODING, transferEncodingValue);
+        }
+        // Content-Length and Transfer-Encoding never both get here: the second one to arrive failed.
         phase = Phase.COMPLETE;
-        return new HttpParseResult.Complete(head, framing, lf + 1);
+        return complete.set(contentLength, transferEncoding, lf + 1);
     }
 
     // ---- shared ----
 
-    /** CRLF and nothing else ends a line; a CR anywhere else is rejected. */
-    private HttpParseResult lineEnding(int lf) {
-        int bad = HttpSyntax.badLineEnding(bytes, lineStart, lf);
-        if (bad < 0) {
-            return null;
-        }
-        return fail(bad == lf ? MalformedReason.BARE_LF : MalformedReason.BARE_CR, bad);
+    /** A line ends with CRLF; a lone LF is rejected (RFC 9112 section 2.2 lets a server choose, we are strict). */
+    private boolean endsWithCrLf(int lf) {
+        lineEnd = lf;
+        return lf > lineStart && bytes.u8(lf - 1) == CR;
+    }
+
+    /**
+     * Fails the current line for a content rule, unless the line holds a stray CR: a bare CR
+     * outranks every content rule (it is how smuggling payloads hide a second line ending),
+     * and the content scan may have stopped before reaching it. Only error paths search for it.
+     */
+    private Malformed failInLine(MalformedReason reason, int offset) {
+        int strayCr = bytes.indexOf(CR, lineStart, lineEnd - 1);
+        return strayCr >= 0 ? fail(MalformedReason.BARE_CR, strayCr) : fail(reason, offset);
     }
 
     /** Records the failure; it sticks until {@link #reset()}, because the stream is now out of step. */

@@ -112,15 +112,17 @@ final class HttpSyntax {
             }
             nameStart = start;
             nameEnd = i;
-            // Phase 3: the value, without the optional whitespace around it.
+            // Phase 3: the value, without the optional whitespace around it. One pass checks
+            // every byte and remembers the last that is not whitespace: that is where the value ends.
             int from = skipWhitespace(bytes, i + 1, end);
-            int to = end;
-            while (to > from && isWhitespace(bytes.u8(to - 1))) {
-                to--;
-            }
-            for (int v = from; v < to; v++) {
-                if (!isFieldContent(bytes.u8(v))) {
+            int to = from;
+            for (int v = from; v < end; v++) {
+                int c = bytes.u8(v);
+                if (!isFieldContent(c)) {
                     return fail(MalformedReason.INVALID_HEADER_VALUE, v);
+                }
+                if (!isWhitespace(c)) {
+                    to = v + 1;
                 }
             }
             valueStart = from;

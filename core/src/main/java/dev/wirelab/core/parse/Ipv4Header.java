@@ -69,6 +69,9 @@ public final class Ipv4Header {
 
     private final WireBytes bytes = new WireBytes();
     private Status status = Status.TRUNCATED;
+    // Read once by wrap's checks and kept: the payload accessors need them again.
+    private int headerLength;
+    private int totalLength;
 
     /** Wraps {@code buffer[offset, limit)}; position and byte order are ignored. */
     public Status wrap(ByteBuffer buffer, int offset) {
@@ -101,7 +104,7 @@ public final class Ipv4Header {
         if (first >>> 4 != VERSION) {
             return status = Status.BAD_VERSION;
         }
-        int headerLength = (first & 0x0F) * 4;
+        headerLength = (first & 0x0F) * 4;
         if (headerLength < MIN_LENGTH) {
             return status = Status.BAD_IHL;
         }
@@ -109,11 +112,11 @@ public final class Ipv4Header {
             return status = Status.OPTIONS_TRUNCATED;
         }
         // Phase 3: total length must cover the header and fit in what we hold.
-        int total = bytes.u16(TOTAL_LENGTH_OFFSET);
-        if (total < headerLength) {
+        totalLength = bytes.u16(TOTAL_LENGTH_OFFSET);
+        if (totalLength < headerLength) {
             return status = Status.TOTAL_LENGTH_TOO_SMALL;
         }
-        if (total > bytes.length()) {
+        if (totalLength > bytes.length()) {
             return status = Status.TOTAL_LENGTH_BEYOND_DATA;
         }
         return status = Status.VALID;
@@ -199,7 +202,7 @@ public final class Ipv4Header {
     // ---- options and payload: only when VALID ----
 
     public int optionsLength() {
-        return valid().headerLength() - OPTIONS_OFFSET;
+        return valid().headerLength - OPTIONS_OFFSET;
     }
 
     /** The option byte at {@code index} (0-based from the first option byte), unsigned. */
@@ -212,12 +215,12 @@ public final class Ipv4Header {
 
     /** Payload bytes: total length minus header length. */
     public int payloadLength() {
-        return valid().totalLength() - headerLength();
+        return valid().totalLength - headerLength;
     }
 
     /** Where the payload starts in the wrapped buffer or segment (absolute index). */
     public long payloadStart() {
-        return valid().bytes.start() + headerLength();
+        return valid().bytes.start() + headerLength;
     }
 
     /**
@@ -234,7 +237,7 @@ public final class Ipv4Header {
      */
     public UdpHeader.Status wrapPayload(UdpHeader udp) {
         valid();
-        return udp.wrapWithin(bytes, headerLength(), totalLength());
+        return udp.wrapWithin(bytes, headerLength, totalLength);
     }
 
     /** Formats a 32-bit address as {@code a.b.c.d}; allocates, so keep it off the hot path. */

@@ -59,6 +59,7 @@ public final class UdpHeader {
 
     private final WireBytes bytes = new WireBytes();
     private Status status = Status.TRUNCATED;
+    private int lengthField; // read once by wrap's checks, kept for payloadLength()
 
     /** Wraps {@code buffer[offset, limit)}; the buffer's position and order are ignored. */
     public Status wrap(ByteBuffer buffer, int offset) {
@@ -92,11 +93,11 @@ public final class UdpHeader {
             return status = Status.TRUNCATED;
         }
         // Phase 2: does the length field agree with itself and with the bytes we hold?
-        int declared = bytes.u16(LENGTH_FIELD_OFFSET);
-        if (declared < LENGTH) {
+        lengthField = bytes.u16(LENGTH_FIELD_OFFSET);
+        if (lengthField < LENGTH) {
             return status = Status.LENGTH_FIELD_TOO_SMALL;
         }
-        if (declared > bytes.length()) {
+        if (lengthField > bytes.length()) {
             return status = Status.LENGTH_FIELD_BEYOND_DATA;
         }
         return status = Status.VALID;
@@ -122,7 +123,8 @@ public final class UdpHeader {
 
     /** The length field: header plus payload, in bytes, as the sender claimed it. */
     public int lengthField() {
-        return header().u16(LENGTH_FIELD_OFFSET);
+        header();
+        return lengthField;
     }
 
     /** The checksum field as sent (0 over IPv4 means "not computed"). */

@@ -28,7 +28,8 @@
  *  WireBytes (package-private) — one window over a ByteBuffer or a MemorySegment, big-endian reads
  *     ├── UdpHeader  ── reads through ── UdpDescriptor
  *     ├── Ipv4Header ── reads through ── Ipv4Descriptor, hands its payload to UdpHeader
- *     ├── HttpRequestParser ──> HttpParseResult = Complete(HttpRequestHead, BodyFraming) | NeedMore | Malformed
+ *     ├── HttpRequestParser ──> HttpParseResult = Complete (the parser's own, refilled) | NeedMore | Malformed
+ *     │                           Complete: HttpRequestHead, consumed, contentLength / isChunked (or framing())
  *     └── ChunkedDecoder    ──> ChunkedResult   = Done | NeedMore | Malformed
  *  HttpSyntax (package-private) — character classes and the field-line check both HTTP parsers use
  * </pre>
@@ -37,8 +38,9 @@
  * A Rust parser can return {@code &'buf [u8]} slices and the borrow checker proves they do
  * not outlive the buffer. Java has no lifetimes: a flyweight or a head view is valid until
  * it is rewrapped or its parser parses again, and while nobody overwrites the buffer. The
- * classes say so, and code that must keep data longer decodes it first (see
- * {@code dev.wirelab.core.protocol.HttpRequest}).
+ * same goes for the HTTP parser's {@code Complete} result itself, which the parser reuses so
+ * that a request costs no allocation. The classes say so, and code that must keep data
+ * longer decodes it first (see {@code dev.wirelab.core.protocol.HttpRequest}).
  *
  * <p>The production twin of the HTTP parser is Netty's {@code HttpRequestDecoder}; the
  * benchmarks compare them.

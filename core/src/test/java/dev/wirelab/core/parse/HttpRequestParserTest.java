@@ -1,5 +1,6 @@
 package dev.wirelab.core.parse;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -146,6 +147,67 @@ class HttpRequestParserTest {
         assertEquals(49, c.consumed());
     }
 
+    /**
+     * The Complete is the parser's own and is refilled by every request: what a caller keeps
+     * past the next parse it must copy first (numbers into locals, text decoded to Strings).
+     */
+    @Test
+    void overwritesTheLastCompleteOnTheNextParse() {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nok"
+                + "GET /bb HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n\r\n"));
+        HttpRequestParser parser = new HttpRequestParser();
+
+        HttpParseResult.Complete first = assertInstanceOf(HttpParseResult.Complete.class, parser.parse(buffer));
+        int firstConsumed = first.consumed();            // copied, as the docs say
+        long firstLength = first.contentLength();
+        String firstTarget = first.head().target();
+        buffer.position(buffer.position() + firstConsumed + (int) firstLength);
+        HttpParseResult.Complete second = assertInstanceOf(HttpParseResult.Complete.class, parser.parse(buffer));
+
+        assertSame(first, second);                       // one object, refilled
+        assertEquals("/bb", first.head().target());      // the held reference now describes the second request
+        assertEquals(-1, first.contentLength());
+        assertEquals(2, first.head().headerCount());
+        assertEquals(42, first.consumed());
+        assertEquals(48, firstConsumed);                 // the copies are untouched
+        assertEquals(2, firstLength);
+        assertEquals("/a", firstTarget);
+    }
+
+    /** Even a parse that only waits for more bytes invalidates the last Complete: it starts the next request. */
+    @Test
+    void staleCompleteDescribesNothingOnceTheNextRequestStarts() {
+        HttpRequestParser parser = new HttpRequestParser();
+        HttpParseResult.Complete done = assertInstanceOf(HttpParseResult.Complete.class,
+                parser.parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 7\r\n\r\n"))));
+        assertEquals(7, done.contentLength());
+
+        assertSame(NeedMore.INSTANCE, parser.parse(ByteBuffer.wrap(bytes("GET /next HT"))));
+
+        assertEquals(0, done.consumed());
+        assertEquals(-1, done.contentLength());
+        assertEquals(0, done.head().headerCount());
+    }
+
+    /** The allocation-free framing accessors and the sealed framing() say the same thing. */
+    @Test
+    void reportsFramingAsPrimitivesAndAsASealedType() {
+        HttpParseResult.Complete length = complete("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(0, length.contentLength());
+        assertFalse(length.isChunked());
+        assertEquals(new BodyFraming.ContentLength(0), length.framing());
+
+        HttpParseResult.Complete chunked = complete("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n");
+        assertEquals(-1, chunked.contentLength());
+        assertTrue(chunked.isChunked());
+        assertSame(BodyFraming.CHUNKED, chunked.framing());
+
+        HttpParseResult.Complete none = complete("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertEquals(-1, none.contentLength());
+        assertFalse(none.isChunked());
+        assertSame(BodyFraming.NONE, none.framing());
+    }
+
     /** Waiting costs nothing: the same shared NeedMore every time. */
     @Test
     void returnsTheSharedNeedMoreWhileWaiting() {
@@ -188,6 +250,9 @@ class HttpRequestParserTest {
                 row("bare LF as the empty line", d, RL + HOST + "\n", MalformedReason.BARE_LF, 25),
                 row("bare CR in the request line", d, "GET /\r HTTP/1.1\r\n" + HOST + "\r\n", MalformedReason.BARE_CR, 5),
                 row("bare CR in a field value", d, RL + "Host: a\rb\r\n\r\n", MalformedReason.BARE_CR, 23),
+                // The content scan stops at the first bad byte; a bare CR later in the line still wins.
+                row("bare CR outranks an earlier bad method byte", d, "GE(T /\r HTTP/1.1\r\n" + HOST + "\r\n", MalformedReason.BARE_CR, 6),
+                row("bare CR outranks an earlier bad name byte", d, RL + "Ho(st: a\rb\r\n\r\n", MalformedReason.BARE_CR, 24),
                 row("method with a non-token char", d, "GE(T / HTTP/1.1\r\n" + HOST + "\r\n", MalformedReason.INVALID_METHOD, 2),
                 row("request line starts with a space", d, " GET / HTTP/1.1\r\n" + HOST + "\r\n", MalformedReason.INVALID_METHOD, 0),
                 row("tab instead of space after method", d, "GET\t/ HTTP/1.1\r\n" + HOST + "\r\n", MalformedReason.INVALID_METHOD, 3),
@@ -332,6 +397,7 @@ class HttpRequestParserTest {
     @Test
     void neverThrowsOnMutatedOrRandomBytes() {
         Random random = new Random(0xF022L);
+        Arena arena = Arena.ofAuto();
         List<HttpLimits> limits = List.of(DEFAULTS, new HttpLimits(24, 40, 3, 1000, 16));
         int malformed = 0;
         for (int run = 0; run < 3_000; run++) {
@@ -340,6 +406,11 @@ class HttpRequestParserTest {
 
             String whole = whole(limit, wire);
             assertEquals(whole, byteByByte(limit, wire), () -> "byte-by-byte differs for " + java.util.HexFormat.of().formatHex(wire));
+            // Heap arrays, direct buffers and native segments take different read paths in WireBytes.
+            assertEquals(whole, HttpSamples.describe(new HttpRequestParser(limit).parse(direct(wire))), "direct buffer");
+            assertEquals(whole, HttpSamples.describe(new HttpRequestParser(limit).parse(wire.length == 0
+                    ? MemorySegment.NULL : arena.allocate(wire.length).copyFrom(MemorySegment.ofArray(wire)), 0, wire.length)),
+                    "native segment");
             HttpParseResult result = new HttpRequestParser(limit).parse(ByteBuffer.wrap(wire));
             switch (result) {
                 case HttpParseResult.Complete c -> assertTrue(c.consumed() <= wire.length);
@@ -352,6 +423,10 @@ class HttpRequestParserTest {
             }
         }
         assertTrue(malformed > 1_000, "the mutations should mostly break rules; only " + malformed + " did");
+    }
+
+    private static ByteBuffer direct(byte[] wire) {
+        return ByteBuffer.allocateDirect(wire.length).put(wire).flip();
     }
 
     private static byte[] randomBytes(Random random) {

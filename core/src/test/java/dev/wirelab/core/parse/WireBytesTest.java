@@ -1,0 +1,166 @@
+package dev.wirelab.core.parse;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * WireBytes reads through three backing stores (a heap array, a ByteBuffer, a MemorySegment);
+ * every store, at a non-zero offset and in either buffer byte order, must read the same bytes.
+ */
+class WireBytesTest {
+
+    /** Five bytes of padding before the window, so an offset that is ignored shows up at once. */
+    private static final int PAD = 5;
+
+    private static Arena arena;
+
+    @BeforeAll
+    static void openArena() {
+        arena = Arena.ofShared();
+    }
+
+    @AfterAll
+    static void closeArena() {
+        arena.close();
+    }
+
+    /** Every way a caller can hand bytes over; each wraps {@code data} at offset {@link #PAD}. */
+    enum Store {
+        HEAP_BUFFER(data -> wrap(ByteBuffer.wrap(padded(data)))),
+        HEAP_BUFFER_LITTLE_ENDIAN(data -> wrap(ByteBuffer.wrap(padded(data)).order(ByteOrder.LITTLE_ENDIAN))),
+        /** A slice: its array offset is not zero, so index 0 of the buffer is not index 0 of the array. */
+        HEAP_SLICE(data -> {
+            byte[] twice = padded(padded(data));
+            WireBytes bytes = new WireBytes();
+            bytes.wrap(ByteBuffer.wrap(twice).position(PAD).slice(), PAD, PAD + data.length);
+            return bytes;
+        }),
+        /** Read-only heap buffers hide their array: the buffer path, not the array path. */
+        READ_ONLY_HEAP_BUFFER(data -> wrap(ByteBuffer.wrap(padded(data)).asReadOnlyBuffer())),
+        DIRECT_BUFFER(data -> wrap(ByteBuffer.allocateDirect(PAD + data.length).put(padded(data)).flip())),
+        DIRECT_BUFFER_LITTLE_ENDIAN(data -> wrap(ByteBuffer.allocateDirect(PAD + data.length).put(padded(data)).flip()
+                .order(ByteOrder.LITTLE_ENDIAN))),
+        HEAP_SEGMENT(data -> wrap(MemorySegment.ofArray(padded(data)))),
+        NATIVE_SEGMENT(data -> wrap(arena.allocate(PAD + data.length).copyFrom(MemorySegment.ofArray(padded(data)))));
+
+        private final Function<byte[], WireBytes> wrapper;
+
+        Store(Function<byte[], WireBytes> wrapper) {
+            this.wrapper = wrapper;
+        }
+
+        WireBytes over(byte[] data) {
+            return wrapper.apply(data);
+        }
+
+        private static byte[] padded(byte[] data) {
+            byte[] out = new byte[PAD + data.length];
+            java.util.Arrays.fill(out, 0, PAD, (byte) '\n'); // padding that a search must never find
+            System.arraycopy(data, 0, out, PAD, data.length);
+            return out;
+        }
+
+        private static WireBytes wrap(ByteBuffer buffer) {
+            WireBytes bytes = new WireBytes();
+            assertTrue(bytes.wrap(buffer, PAD, buffer.limit()));
+            return bytes;
+        }
+
+        private static WireBytes wrap(MemorySegment segment) {
+            WireBytes bytes = new WireBytes();
+            assertTrue(bytes.wrap(segment, PAD, segment.byteSize()));
+            return bytes;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void readsFieldsBigEndianFromEveryStore(Store store) {
+        WireBytes bytes = store.over(new byte[] {(byte) 0xCA, (byte) 0xFE, 0x12, 0x34, (byte) 0x80, 0x01});
+
+        assertEquals(6, bytes.length());
+        assertEquals(0xCA, bytes.u8(0));
+        assertEquals(0xCAFE, bytes.u16(0));
+        assertEquals(0xFE12, bytes.u16(1));
+        assertEquals(0x8001, bytes.u16(4));
+        assertEquals(0xCAFE1234, bytes.s32(0));
+        assertEquals(0x12348001, bytes.s32(2));
+    }
+
+    /** The SWAR search must agree with a byte-by-byte search for every window, wherever the match falls in a word. */
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void findsTheSameFirstMatchAsAPlainLoopInEveryWindow(Store store) {
+        Random random = new Random(0x5EA2C4L);
+        byte[] data = new byte[40];
+        for (int i = 0; i < data.length; i++) {
+            // Few distinct values, so matches are dense; 0x80 and 0x8A probe the high-bit and borrow cases.
+            data[i] = new byte[] {'\n', '\r', ':', 'a', (byte) 0x80, (byte) 0x8A, 0x0B, 0x09}[random.nextInt(8)];
+        }
+        WireBytes bytes = store.over(data);
+        List<String> wrong = new ArrayList<>();
+        for (int value : new int[] {'\n', '\r', ':', 0x80, 0x8A, 'z'}) {
+            for (int from = 0; from <= data.length; from++) {
+                for (int to = from; to <= data.length; to++) {
+                    int expected = plainIndexOf(data, value, from, to);
+                    int actual = bytes.indexOf(value, from, to);
+                    if (actual != expected) {
+                        wrong.add("indexOf(0x" + Integer.toHexString(value) + ", " + from + ", " + to + ") = " + actual
+                                + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " searches wrong, the first: " + wrong.subList(0, Math.min(5, wrong.size())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void decodesLatin1AndComparesTextFromEveryStore(Store store) {
+        WireBytes bytes = store.over("Host: caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals("caf\u00e9", bytes.latin1(6, 10));
+        assertEquals("", bytes.latin1(4, 4));
+        assertTrue(bytes.equalsIgnoreCase(0, 4, "HOST"));
+        assertTrue(bytes.equalsExactly(0, 4, "Host"));
+        assertFalse(bytes.equalsExactly(0, 4, "host"));
+        ByteBuffer value = bytes.slice(6, 10);
+        assertEquals(4, value.remaining());
+        assertEquals('c', value.get(0));
+        assertTrue(value.isReadOnly());
+    }
+
+    @Test
+    void refusesAWindowOutsideTheBuffer() {
+        WireBytes bytes = new WireBytes();
+
+        assertFalse(bytes.wrap(ByteBuffer.allocate(8), 4, 9));
+        assertEquals(0, bytes.length());
+    }
+
+    private static int plainIndexOf(byte[] data, int value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ((data[i] & 0xFF) == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
