@@ -177,7 +177,7 @@ public final class Pool<T> implements AutoCloseable {
     private final AtomicLongArray stamps;
     /** Slot i's object, or null when empty. Written only by the slot's holder. */
     private final Object[] objects;
-    /** Wake-up calls for waiters: one per release that happened while someone waited. */
+    /** Wake-up calls for waiters; carries no capacity (kept to what waiters need, see signalIfWaiting). */
     private final Semaphore freed = new Semaphore(0, true);
     private volatile boolean closed;
 
@@ -410,8 +410,16 @@ public final class Pool<T> implements AutoCloseable {
         signalIfWaiting();
     }
 
+    /**
+     * Called after a slot came free. A signal is needed only if some waiter could miss it: if
+     * there are already as many unused signals as waiters, each of them will wake and look
+     * at the slots after this point anyway. Without that check, signals nobody needed (the
+     * waiter found the slot in its "look again") would pile up, and a later waiter would spin
+     * through them one by one.
+     */
     private void signalIfWaiting() {
-        if (waiting.get() > 0) {
+        long waiters = waiting.get();
+        if (waiters > 0 && freed.availablePermits() < waiters) {
             freed.release();
         }
     }
