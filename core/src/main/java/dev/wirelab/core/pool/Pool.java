@@ -63,9 +63,9 @@ import dev.wirelab.core.metrics.HighWaterMark;
  *
  * <p><b>Fast path, slow path.</b> The common case is a free object and nobody waiting. Then
  * {@link #acquire} is one CAS on one slot, and close is one CAS on the same slot: no lock, no
- * queue, no shared counter written. Each thread starts its search at a "home" slot
- * ({@code threadId % maxSize}), so two threads that use the pool at the same time usually
- * touch different slots, and the stamps are spread {@value #STRIDE} longs apart so two slots
+ * queue, no shared counter written. Each thread starts its search at its "home" slot, the
+ * one it claimed last (kept in a {@link ThreadLocal}; at first {@code threadId % maxSize}),
+ * so two threads that use the pool at the same time soon settle on different slots, and the stamps are spread {@value #STRIDE} longs apart so two slots
  * never share a cache line. Only when every slot is held does a caller take the slow path:
  * it counts itself in {@code waiting}, looks once more, then parks on a fair
  * {@link Semaphore} until a release signals that a slot came free (or the timeout passes).
@@ -102,6 +102,9 @@ import dev.wirelab.core.metrics.HighWaterMark;
  *     {@link PoolStats#peakLive()} (most objects alive at once) is counted on the slow
  *     create and destroy paths instead, and {@code leased} and {@code idle} are counted by
  *     reading the slots when {@link #stats()} is called.</li>
+ * <li>Each thread that uses the pool gets one small {@code Home} object (its slot hint) in
+ *     a {@link ThreadLocal}. For a few long-lived platform threads that is nothing; a
+ *     virtual thread that acquires once pays that allocation once.</li>
  * <li>A lease is still one small object per claim (slot number, stamp, broken flag). It is
  *     immutable apart from the flag and never stored anywhere, so when acquire, use and close
  *     sit in one try-with-resources block the JIT's escape analysis usually removes the
@@ -179,6 +182,8 @@ public final class Pool<T> implements AutoCloseable {
     private final Object[] objects;
     /** Wake-up calls for waiters; carries no capacity (kept to what waiters need, see signalIfWaiting). */
     private final Semaphore freed = new Semaphore(0, true);
+    /** Per thread: the slot to try first. Read and written only by its own thread. */
+    private final ThreadLocal<Home> home;
     private volatile boolean closed;
 
     private final Counter created = new Counter();
@@ -203,6 +208,9 @@ public final class Pool<T> implements AutoCloseable {
         this.maxSize = maxSize;
         this.stamps = new AtomicLongArray(Math.multiplyExact(maxSize + 1, STRIDE));
         this.objects = new Object[maxSize];
+        // First guess: spread threads by id. Two threads may still start on one slot; the
+        // loser of the first CAS moves on, and remembers where it got in.
+        this.home = ThreadLocal.withInitial(() -> new Home((int) (Thread.currentThread().threadId() % maxSize)));
     }
 
     public String name() {
@@ -243,9 +251,24 @@ public final class Pool<T> implements AutoCloseable {
      * be filled by the factory.
      */
     private int tryClaim() {
-        int home = (int) (Thread.currentThread().threadId() % maxSize);
-        int slot = claimFirstFree(home, true);
-        return slot >= 0 ? slot : claimFirstFree(home, false);
+        Home home = this.home.get();
+        int slot = claimFirstFree(home.slot, true);
+        if (slot < 0) {
+            slot = claimFirstFree(home.slot, false);
+        }
+        if (slot >= 0) {
+            home.slot = slot; // next time, start where we succeeded: threads drift apart and stay apart
+        }
+        return slot;
+    }
+
+    /** Where a thread starts looking: the slot it claimed last (Stormpot keeps the same hint). */
+    private static final class Home {
+        int slot;
+
+        Home(int slot) {
+            this.slot = slot;
+        }
     }
 
     /** One pass over the slots from {@code home}; with {@code idleOnly}, empty slots are skipped. */
