@@ -291,7 +291,7 @@ public final class Pool<T> implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         // Counted as waiting until we leave, however we leave; releasers read this count.
-        try (Gauge.Guard waiter = waiting.enter()) {
+        try (Gauge.Guard _ = waiting.enter()) {
             while (true) {
                 // Look again *after* raising "waiting": a slot freed before that is seen here,
                 // a slot freed after it comes with a signal (see the class doc, "Ordering").
