@@ -36,9 +36,10 @@ import stormpot.Timeout;
  * BASELINE  BARE_QUEUE      a ConcurrentLinkedQueue of objects: poll, use, offer. No size
  *                           limit, no waiting, no validation, no stats: the floor for any pool
  *                           built on a shared queue
- * APPROACH  WIRELAB         core's Pool: a fair Semaphore for the size limit, a
- *                           LinkedBlockingDeque of idle objects, a Lease (try-with-resources)
- *                           and counters/gauges for its stats
+ * APPROACH  WIRELAB         core's Pool: one CAS on a padded per-slot stamp to claim (home
+ *                           slot threadId % size first), one CAS to release, a semaphore only
+ *                           when every slot is held; the Lease (slot + stamp) never escapes the
+ *                           try-with-resources block, so escape analysis can remove it
  * TWIN 1    COMMONS_POOL2   GenericObjectPool (defaults, JMX off): the pool behind DBCP and Jedis
  * TWIN 2    STORMPOT        Stormpot's pool: a thread-local "last slot" fast path, so a thread
  *                           that claims again usually touches no shared state at all

@@ -9,12 +9,13 @@ package dev.wirelab.core.pool;
  * @param destroyFailures destroys whose {@code Factory.destroy} threw (included in destroyed)
  * @param waiting callers blocked in {@code acquire} right now
  * @param peakWaiting the most callers ever blocked at once
- * @param leased leases open right now
- * @param peakLeased the most leases ever open at once; never above {@code maxSize}
+ * @param leased leases open right now (counted slot by slot when the stats are taken)
  * @param idle objects waiting in the pool to be reused
+ * @param peakLive the most objects alive at once; never above {@code maxSize}. (There is no
+ *        "peak leased": it would cost a shared write on every claim, see {@code Pool}.)
  */
 public record PoolStats(String name, int maxSize, long created, long reused, long destroyed, long destroyFailures,
-                        long waiting, long peakWaiting, long leased, long peakLeased, int idle) {
+                        long waiting, long peakWaiting, long leased, int idle, long peakLive) {
 
     /** Objects alive now: made and not yet destroyed. */
     public long live() {

@@ -2,10 +2,12 @@
  * Object pools in the RAII style: borrow with try-with-resources, and the object goes back by
  * itself.
  *
- * <p>{@link dev.wirelab.core.pool.Pool} is the lesson (a semaphore for capacity, a deque for
- * idle objects, and the three rules every pool must keep: bounded size, broken objects never
- * return, failures never lose capacity). {@link dev.wirelab.core.pool.Lease} is the guard
- * that gives the object back on {@code close()}. {@link dev.wirelab.core.pool.PoolStats}
+ * <p>{@link dev.wirelab.core.pool.Pool} is the lesson: a row of slots, each with a stamp
+ * claimed by one CAS (a lock-free fast path in the manner of HikariCP's {@code ConcurrentBag}
+ * and Stormpot), a semaphore only for callers that must wait, and the three rules every pool
+ * must keep: bounded size, broken objects never return, failures never lose capacity.
+ * {@link dev.wirelab.core.pool.Lease} is the guard that gives the object back on
+ * {@code close()}: a claim ticket (slot and stamp) that goes stale for good once closed. {@link dev.wirelab.core.pool.PoolStats}
  * says what the pool did (created, reused, destroyed, waiting). The exceptions say which
  * pool failed and why.
  *

@@ -1,14 +1,19 @@
 package dev.wirelab.core.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +24,8 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Rules of the lab's {@link Pool} beyond the shared {@link PoolContract}: the lease's close
@@ -116,7 +123,7 @@ class PoolTest {
         }
     }
 
-    /** created, reused and destroyed count exactly what happened, and peakLeased never passes maxSize. */
+    /** created, reused and destroyed count exactly what happened, and peakLive counts the most objects alive at once. */
     @Test
     void statsCountCreatedReusedAndDestroyed() throws Exception {
         try (Pool<Resource> pool = pool(2)) {
@@ -135,7 +142,7 @@ class PoolTest {
             assertEquals(1, s.live());
             assertEquals(1, s.idle());
             assertEquals(0, s.leased());
-            assertEquals(2, s.peakLeased());
+            assertEquals(2, s.peakLive());
             assertEquals(0.5, s.reuseRatio());
         }
     }
@@ -235,7 +242,7 @@ class PoolTest {
             Future<Integer> b = others.submit(() -> useAndGetId(pool));
             awaitTrue(() -> pool.stats().waiting() == 2, "two callers should be waiting");
             pool.close();
-            for (Future<Integer> f : java.util.List.of(a, b)) {
+            for (Future<Integer> f : List.of(a, b)) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(IllegalStateException.class, e.getCause());
             }
@@ -263,6 +270,124 @@ class PoolTest {
             assertEquals("interrupted", outcome.get());
             assertEquals(0, pool.stats().waiting());
             held.close();
+        }
+    }
+
+    /**
+     * A lease kept from an earlier claim stays dead after a later claim took the same slot:
+     * closing it again must not hand back the object the later lease holds.
+     */
+    @Test
+    void aStaleLeaseCannotReleaseTheObjectALaterClaimHolds() throws Exception {
+        try (Pool<Resource> pool = pool(1)) {
+            Lease<Resource> earlier = pool.acquire(WAIT);
+            Resource resource = earlier.get();
+            earlier.close();
+            Lease<Resource> later = pool.acquire(WAIT);
+            assertSame(resource, later.get(), "the later claim should reuse the same object");
+
+            earlier.close(); // stale: must do nothing
+
+            assertFalse(later.isClosed(), "a stale close ended the later lease");
+            assertEquals(1, pool.stats().leased());
+            assertEquals(0, pool.stats().idle());
+            assertThrows(PoolTimeoutException.class, () -> pool.acquire(Duration.ofMillis(20)),
+                    "the stale close gave the held object back to the pool");
+            assertSame(resource, later.get());
+            later.close();
+        }
+    }
+
+    /** A stale lease can neither read nor break the object a later claim of its slot holds. */
+    @Test
+    void aStaleLeaseCannotUseOrBreakALaterClaimsObject() throws Exception {
+        try (Pool<Resource> pool = pool(1)) {
+            Lease<Resource> earlier = pool.acquire(WAIT);
+            earlier.close();
+            Lease<Resource> later = pool.acquire(WAIT);
+
+            assertThrows(IllegalStateException.class, earlier::get);
+            assertThrows(IllegalStateException.class, earlier::markBroken);
+            assertTrue(earlier.isClosed());
+
+            later.close();
+            assertEquals(0, pool.stats().destroyed(), "the later object must go back idle, not be destroyed");
+            assertEquals(1, pool.stats().idle());
+        }
+    }
+
+    /** Of many threads closing one lease at once, exactly one gives the object back. */
+    @Test
+    void racingClosesOfOneLeaseReturnTheObjectOnce() throws Exception {
+        try (Pool<Resource> pool = pool(2); ExecutorService closers = Executors.newFixedThreadPool(4)) {
+            for (int round = 0; round < 200; round++) {
+                Lease<Resource> lease = pool.acquire(WAIT);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> closes = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    closes.add(closers.submit(() -> {
+                        go.await();
+                        lease.close();
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : closes) {
+                    f.get(10, TimeUnit.SECONDS);
+                }
+                assertEquals(0, pool.stats().leased(), "round " + round);
+            }
+            // Had any round freed the slot twice, the stamps would be out of step: both slots
+            // must still be claimable exactly once each.
+            Lease<Resource> a = pool.acquire(WAIT);
+            Lease<Resource> b = pool.acquire(WAIT);
+            assertNotSame(a.get(), b.get());
+            assertThrows(PoolTimeoutException.class, () -> pool.acquire(Duration.ofMillis(20)));
+            a.close();
+            b.close();
+            assertEquals(pool.stats().live(), pool.stats().idle(), pool.stats().toString());
+        }
+    }
+
+    /**
+     * Threads claiming, breaking and returning at once leave every count consistent: nothing
+     * leased at the end, live equals idle, never more than maxSize alive, and every slot
+     * still claimable (a slot lost while destroying would make the last step time out).
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(strings = {"platform", "virtual"})
+    void brokenObjectsUnderContentionKeepEveryCountConsistent(String kind) throws Exception {
+        int maxSize = 2;
+        try (Pool<Resource> pool = pool(maxSize);
+             ExecutorService executor = Executors.newThreadPerTaskExecutor(kind.equals("virtual")
+                     ? Thread.ofVirtual().factory() : Thread.ofPlatform().factory())) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                workers.add(executor.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        try (Lease<Resource> lease = pool.acquire(WAIT)) {
+                            if ((i + seed) % 7 == 0) {
+                                lease.markBroken();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+            PoolStats s = pool.stats();
+            assertEquals(0, s.leased(), s.toString());
+            assertEquals(s.live(), s.idle(), s.toString());
+            assertTrue(s.peakLive() <= maxSize, s.toString());
+            assertTrue(s.destroyed() > 0, "no object was ever marked broken: " + s);
+            assertEquals(4 * 500, s.created() + s.reused(), s.toString());
+            Lease<Resource> a = pool.acquire(WAIT);
+            Lease<Resource> b = pool.acquire(WAIT);
+            a.close();
+            b.close();
         }
     }
 
