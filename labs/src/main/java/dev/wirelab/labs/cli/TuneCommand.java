@@ -61,13 +61,14 @@ public final class TuneCommand implements Callable<Integer> {
 
         List<TuneExperiment.Case> nagle = experiment.nagle(step -> progress(err, step));
         TextTable nagleTable = table(nagle, true);
-        pw.println("Nagle and delayed ACKs: 1 connection, 64 B messages, one in flight, server '" + variant + "'");
+        pw.println("Nagle and delayed ACKs: 1 connection, 64 B messages, one in flight, server '" + variant + "'; "
+                + TuneExperiment.placement());
         pw.println(nagleTable.toTerminal());
         md.append("## Nagle and delayed ACKs\n\n").append(nagleTable.toMarkdown()).append('\n');
 
         List<TuneExperiment.Case> buffers = experiment.buffers(step -> progress(err, step));
         TextTable bufferTable = table(buffers, false);
-        pw.println("Socket buffers: 4 connections, 64 KiB messages, 4 in flight each");
+        pw.println("Socket buffers: 4 connections, 64 KiB messages, 4 in flight each; " + TuneExperiment.placement());
         pw.println(bufferTable.toTerminal());
         md.append("## Socket buffers\n\n").append(bufferTable.toMarkdown()).append('\n');
 
