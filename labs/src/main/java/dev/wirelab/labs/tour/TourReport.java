@@ -166,7 +166,7 @@ public final class TourReport {
         md.append(table().toMarkdown()).append('\n');
         md.append("\"vs best\" is the message rate relative to the fastest variant in the same scenario, measured in this run. ")
                 .append("Server CPU is the server process's CPU time over the run's wall time (warm-up included). ")
-                .append("Client and server share the machine's cores.\n\n");
+                .append("Where client and server ran is the placement in the settings line above.\n\n");
         md.append("## Goals\n\n");
         goals().forEach(g -> md.append("- ").append(g.trim()).append('\n'));
         md.append("\n![message rate](").append(chartsName).append("-rate.png)\n");
