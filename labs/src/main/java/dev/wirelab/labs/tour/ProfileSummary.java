@@ -28,11 +28,22 @@ public record ProfileSummary(long executionSamples, List<Entry> hotMethods, long
     }
 
     public static ProfileSummary read(Path jfr, int top) throws IOException {
+        return read(jfr, top, java.time.Instant.MIN);
+    }
+
+    /**
+     * Only events from {@code since} on: the tour passes the moment its load started, so the
+     * JVM's start-up (class loading, the command line) does not crowd out the server's work.
+     */
+    public static ProfileSummary read(Path jfr, int top, java.time.Instant since) throws IOException {
         Map<String, Long> hot = new HashMap<>();
         Map<String, Long> alloc = new HashMap<>();
         long samples = 0;
         long bytes = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (event.getStartTime().isBefore(since)) {
+                continue;
+            }
             switch (event.getEventType().getName()) {
                 case "jdk.ExecutionSample" -> {
                     samples++;

@@ -95,6 +95,7 @@ public final class Tour {
             return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
         }
         List<TourResult.ScenarioRun> runs = new ArrayList<>();
+        java.time.Instant loadStarted = java.time.Instant.now();
         try (server) {
             for (TourScenario scenario : plan.scenarios()) {
                 TourResult.ScenarioRun run = measure(variant, scenario, server);
@@ -103,7 +104,8 @@ public final class Tour {
             }
             server.stop(STOP_DEADLINE);
         }
-        return new TourResult.VariantRun(variant, model, details(server.output()), runs, profile(jfr), Optional.empty());
+        return new TourResult.VariantRun(variant, model, details(server.output()), runs, profile(jfr, loadStarted),
+                Optional.empty());
     }
 
     /** One scenario: CPU time and wall time are read around the whole load, warm-up included. */
@@ -197,12 +199,12 @@ public final class Tour {
                 .map(m -> m.group(1) == null ? "" : m.group(1)).findFirst().orElse("");
     }
 
-    private Optional<ProfileSummary> profile(Path jfr) {
+    private Optional<ProfileSummary> profile(Path jfr, java.time.Instant since) {
         if (!plan.profile() || !Files.exists(jfr)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ProfileSummary.read(jfr, 8));
+            return Optional.of(ProfileSummary.read(jfr, 8, since));
         } catch (IOException e) {
             listener.variantFailed(jfr.getFileName().toString(), "could not read the JFR recording: " + e.getMessage());
             return Optional.empty();

@@ -155,6 +155,9 @@ public final class TourReport {
                 p.hotMethods().forEach(e -> out.append(fmt("    %5.1f%%  %s%n", e.percent(), e.frame())));
                 out.append("  allocation sites (by sampled bytes):\n");
                 p.allocationSites().forEach(e -> out.append(fmt("    %5.1f%%  %s%n", e.percent(), e.frame())));
+                if (p.allocationSites().isEmpty()) {
+                    out.append("    (none sampled: the server allocated too little for JFR to notice)\n");
+                }
             });
         }
     }
