@@ -112,18 +112,17 @@ final class HttpSyntax {
             }
             nameStart = start;
             nameEnd = i;
-            // Phase 3: the value, without the optional whitespace around it. One pass checks
-            // every byte and remembers the last that is not whitespace: that is where the value ends.
+            // Phase 3: the value, without the optional whitespace around it. Every byte must be
+            // field content: the search for a control byte goes eight bytes at a time (SWAR, see
+            // WireBytes.indexOfControl), then the trailing whitespace is trimmed from the end.
             int from = skipWhitespace(bytes, i + 1, end);
-            int to = from;
-            for (int v = from; v < end; v++) {
-                int c = bytes.u8(v);
-                if (!isFieldContent(c)) {
-                    return fail(MalformedReason.INVALID_HEADER_VALUE, v);
-                }
-                if (!isWhitespace(c)) {
-                    to = v + 1;
-                }
+            int bad = bytes.indexOfControl(from, end);
+            if (bad >= 0) {
+                return fail(MalformedReason.INVALID_HEADER_VALUE, bad);
+            }
+            int to = end;
+            while (to > from && isWhitespace(bytes.u8(to - 1))) {
+                to--;
             }
             valueStart = from;
             valueEnd = to;

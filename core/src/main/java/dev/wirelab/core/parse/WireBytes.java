@@ -225,6 +225,43 @@ final class WireBytes {
         return -1;
     }
 
+    /**
+     * The index of the first control byte in {@code [from, to)} other than HTAB — a byte
+     * below 0x20 (but not 0x09) or DEL (0x7F), which field content may not hold — or -1.
+     *
+     * <p>SWAR again, eight bytes per step: {@code (x - 0x20..20) & ~x & 0x80..80} lights the
+     * high bit of a byte below 0x20 (bytes of 0x80 and above keep theirs dark, as obs-text
+     * is allowed), and the zero-byte test on {@code x ^ 0x7F..7F} finds DEL. Any light at all
+     * sends that one chunk through the exact byte test, because HTAB is below 0x20 and legal:
+     * header values rarely hold tabs, so the fast path is the common one.
+     */
+    int indexOfControl(int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = u64LittleEndian(i);
+            long low = (x - ONES * 0x20) & ~x & HIGHS;
+            long y = x ^ (ONES * 0x7F);
+            long del = (y - ONES) & ~y & HIGHS;
+            if ((low | del) != 0) {
+                int hit = firstControl(i, i + Long.BYTES);
+                if (hit >= 0) {
+                    return hit;
+                }
+            }
+        }
+        return firstControl(i, to);
+    }
+
+    private int firstControl(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = u8(i);
+            if (c < 0x20 && c != 0x09 || c == 0x7F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     // ---- comparing and decoding text ----
 
     /** Decodes {@code [from, to)} as ISO-8859-1 (one char per byte). Allocates the String. */

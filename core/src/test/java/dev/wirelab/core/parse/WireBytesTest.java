@@ -131,6 +131,37 @@ class WireBytesTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " searches wrong, the first: " + wrong.subList(0, Math.min(5, wrong.size())));
     }
 
+    /**
+     * The SWAR control-byte search must agree with the byte rule of field content for every
+     * window: tabs (legal, yet below 0x20) next to real controls, DEL, and high bytes (legal
+     * obs-text) that a careless borrow test would flag.
+     */
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void findsTheSameFirstControlByteAsAPlainLoopInEveryWindow(Store store) {
+        Random random = new Random(0xC0D7L);
+        byte[] palette = {'a', ' ', 0x09, 0x09, 0x00, 0x1F, 0x7F, (byte) 0x80, (byte) 0xFF, 0x20, 0x21, '\r'};
+        List<String> wrong = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            byte[] data = new byte[40];
+            for (int i = 0; i < data.length; i++) {
+                // mostly legal bytes, so that windows without a control byte are common too
+                data[i] = random.nextInt(6) == 0 ? palette[random.nextInt(palette.length)] : (byte) (0x20 + random.nextInt(0x5F));
+            }
+            WireBytes bytes = store.over(data);
+            for (int from = 0; from <= data.length; from++) {
+                for (int to = from; to <= data.length; to++) {
+                    int expected = plainFirstControl(data, from, to);
+                    int actual = bytes.indexOfControl(from, to);
+                    if (actual != expected) {
+                        wrong.add("indexOfControl(" + from + ", " + to + ") = " + actual + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " searches wrong, the first: " + wrong.subList(0, Math.min(5, wrong.size())));
+    }
+
     @ParameterizedTest
     @EnumSource(Store.class)
     void decodesLatin1AndComparesTextFromEveryStore(Store store) {
@@ -153,6 +184,15 @@ class WireBytesTest {
 
         assertFalse(bytes.wrap(ByteBuffer.allocate(8), 4, 9));
         assertEquals(0, bytes.length());
+    }
+
+    private static int plainFirstControl(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!HttpSyntax.isFieldContent(data[i] & 0xFF)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int plainIndexOf(byte[] data, int value, int from, int to) {
