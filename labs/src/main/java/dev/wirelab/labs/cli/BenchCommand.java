@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        ReportFiles files = out == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(out);
+        ReportFiles files = ReportFiles.orDefault(out);
         Path base = files.reserve("bench-" + chosen.id(), LocalDateTime.now(), "json", "md", "png");
         Path json = ReportFiles.withExtension(base, "json");
 
@@ -102,7 +101,4 @@ public final class BenchCommand implements Callable<Integer> {
         return written;
     }
 
-    static String suites() {
-        return Arrays.stream(BenchSuite.values()).map(BenchSuite::id).collect(Collectors.joining(", "));
-    }
 }

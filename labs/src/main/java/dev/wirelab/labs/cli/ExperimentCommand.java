@@ -79,7 +79,7 @@ public final class ExperimentCommand implements Runnable {
 
         /** Queue depth and heap over time, one line per handoff: the difference is easier seen than read. */
         private String chart(List<BackpressureExperiment.Result> results) throws java.io.IOException {
-            ReportFiles files = outDir == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(outDir);
+            ReportFiles files = ReportFiles.orDefault(outDir);
             java.nio.file.Path base = files.reserve("flow", java.time.LocalDateTime.now(), "png");
             java.nio.file.Path depthPng = base.resolveSibling(base.getFileName() + "-depth.png");
             java.nio.file.Path heapPng = base.resolveSibling(base.getFileName() + "-heap.png");

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.echo.LoadProgress;
@@ -86,7 +85,7 @@ public final class TourCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TourPlan plan = plan();
         PrintWriter pw = spec.commandLine().getOut();
-        ReportFiles files = out == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(out);
+        ReportFiles files = ReportFiles.orDefault(out);
         Path base = files.reserve("tour", LocalDateTime.now(), "md", "json");
         Path profileDir = base.resolveSibling(base.getFileName() + "-jfr");
         if (plan.profile()) {
@@ -230,7 +229,4 @@ public final class TourCommand implements Callable<Integer> {
         }
     }
 
-    static String known() {
-        return EchoServerProvider.all().stream().map(EchoServerProvider::name).collect(Collectors.joining(", "));
-    }
 }

@@ -76,7 +76,7 @@ public final class TuneCommand implements Callable<Integer> {
         pw.println(notes);
         md.append("## What loopback cannot show\n\n").append(notes).append('\n');
 
-        ReportFiles files = out == null ? ReportFiles.inDefaultDirectory() : new ReportFiles(out);
+        ReportFiles files = ReportFiles.orDefault(out);
         Path base = files.reserve("tune", LocalDateTime.now(), "md");
         Path file = ReportFiles.withExtension(base, "md");
         Files.writeString(file, md.toString());

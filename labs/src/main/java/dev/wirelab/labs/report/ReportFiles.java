@@ -25,6 +25,11 @@ public final class ReportFiles {
         return new ReportFiles(projectRoot().resolve("reports"));
     }
 
+    /** {@code --out DIR} when given, else {@link #inDefaultDirectory()}: every command's choice. */
+    public static ReportFiles orDefault(Path directory) {
+        return directory == null ? inDefaultDirectory() : new ReportFiles(directory);
+    }
+
     public static Path projectRoot() {
         String root = System.getProperty("wirelab.root");
         return root != null ? Path.of(root) : Path.of("").toAbsolutePath();

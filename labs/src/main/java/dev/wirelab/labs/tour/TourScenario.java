@@ -1,6 +1,5 @@
 package dev.wirelab.labs.tour;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -46,9 +45,5 @@ public record TourScenario(String id, int connections, int size, int pipeline) {
         return DEFAULTS.stream().filter(s -> s.id.equals(id.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no scenario '" + id + "'; choose from: "
                         + DEFAULTS.stream().map(TourScenario::id).collect(Collectors.joining(", "))));
-    }
-
-    static String ids() {
-        return Arrays.stream(new TourScenario[] {LATENCY, RATE, BANDWIDTH}).map(TourScenario::id).collect(Collectors.joining(", "));
     }
 }
