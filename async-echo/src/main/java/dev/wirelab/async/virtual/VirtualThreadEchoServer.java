@@ -43,7 +43,8 @@ import dev.wirelab.core.metrics.Gauge;
  * <p>Limits: at most {@code maxConnections} at once (one more is accepted, closed at once and
  * counted as refused); a connection silent for {@code idleTimeout} is closed (a timed
  * {@code read}). {@code ioThreads} is not used: the carrier pool is shared by the whole JVM and
- * sized by {@code -Djdk.virtualThreadScheduler.parallelism}.
+ * sized by {@code -Djdk.virtualThreadScheduler.parallelism}. The JDK's knobs under the server
+ * (poller mode and count, carriers) are options: {@link VirtualSettings}.
  */
 public final class VirtualThreadEchoServer implements EchoServer {
 
@@ -53,6 +54,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
     private final String name;
     private final EchoConfig config;
     private final ConnectionLoop loop;
+    private final VirtualSettings settings;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -62,9 +64,8 @@ public final class VirtualThreadEchoServer implements EchoServer {
     private final Thread acceptor;
 
     private VirtualThreadEchoServer(String name, EchoConfig config, ConnectionLoop loop) throws IOException {
-        if (!config.options().isEmpty()) {
-            throw new IllegalArgumentException(name + ": takes no options, got " + config.options().keySet());
-        }
+        this.settings = VirtualSettings.of(name, config.options());
+        settings.apply();                   // before this server's first virtual thread: the JDK reads them once
         this.name = name;
         this.config = config;
         this.loop = loop;
@@ -168,11 +169,9 @@ public final class VirtualThreadEchoServer implements EchoServer {
 
     @Override
     public String details() {
-        String parallelism = System.getProperty("jdk.virtualThreadScheduler.parallelism",
-                Integer.toString(Runtime.getRuntime().availableProcessors()));
         String style = loop instanceof SplitEcho ? "reader+writer per connection, queue=" + SplitEcho.capacity(config) + " chunks"
                 : "one thread per connection";
-        return "carriers=" + parallelism + " (JVM-wide ForkJoinPool), " + style;
+        return settings.describe() + ", " + style;
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -89,7 +91,7 @@ public final class Tour {
         Path jfr = profileDir.resolve(variant + ".jfr");
         ServerProcess server;
         try {
-            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(jfr),
+            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(variant, jfr),
                     serveArgs(variant), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
@@ -158,8 +160,20 @@ public final class Tour {
         }
     }
 
-    private List<String> jvmFlags(Path jfr) {
+    /**
+     * The server JVM's flags: the launcher's, the system properties the variant's options stand
+     * for ({@link EchoServerProvider#jvmProperties}: {@code virtual@pollerMode=1} starts the JVM with
+     * {@code -Djdk.pollerMode=1}), and the recording when profiling.
+     */
+    List<String> jvmFlags(String variant, Path jfr) {
         List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : variantOptions(variant)) {
+            int eq = option.indexOf('=');
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        EchoServerProvider.named(providerName(variant)).ifPresent(p ->
+                p.jvmProperties(options).forEach((name, value) -> flags.add("-D" + name + "=" + value)));
         if (plan.profile()) {
             flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
         }
