@@ -5,9 +5,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.wirelab.core.echo.LoadGenerator;
-import dev.wirelab.core.echo.LoadReport;
-import dev.wirelab.core.echo.LoadSpec;
+import dev.wirelab.core.load.LoadGenerator;
+import dev.wirelab.core.load.LoadReport;
+import dev.wirelab.core.load.LoadSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

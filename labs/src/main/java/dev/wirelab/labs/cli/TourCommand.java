@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.wirelab.core.echo.EchoServerProvider;
-import dev.wirelab.core.echo.LoadProgress;
+import dev.wirelab.core.load.LoadProgress;
 import dev.wirelab.labs.report.ReportFiles;
 import dev.wirelab.labs.tour.Placement;
 import dev.wirelab.labs.tour.Tour;

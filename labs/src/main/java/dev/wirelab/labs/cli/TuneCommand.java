@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.wirelab.core.echo.LoadReport;
+import dev.wirelab.core.load.LoadReport;
 import dev.wirelab.labs.report.ReportFiles;
 import dev.wirelab.labs.report.TextTable;
 import dev.wirelab.labs.tune.KernelSettings;

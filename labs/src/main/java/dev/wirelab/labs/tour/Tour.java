@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.wirelab.core.echo.EchoServerProvider;
-import dev.wirelab.core.echo.LoadGenerator;
-import dev.wirelab.core.echo.LoadProgress;
-import dev.wirelab.core.echo.LoadReport;
-import dev.wirelab.core.echo.LoadSpec;
+import dev.wirelab.core.load.LoadGenerator;
+import dev.wirelab.core.load.LoadProgress;
+import dev.wirelab.core.load.LoadReport;
+import dev.wirelab.core.load.LoadSpec;
 
 /**
  * The lab's main job: every server variant, one after the other, under the same loads.

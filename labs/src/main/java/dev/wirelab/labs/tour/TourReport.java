@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirelab.core.echo.LoadError;
-import dev.wirelab.core.echo.LoadReport;
+import dev.wirelab.core.load.LoadError;
+import dev.wirelab.core.load.LoadReport;
 import dev.wirelab.labs.report.Charts;
 import dev.wirelab.labs.report.TextTable;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-import dev.wirelab.core.echo.LoadReport;
+import dev.wirelab.core.load.LoadReport;
 
 /**
  * Everything one tour measured: for each variant, each scenario's load report and what the

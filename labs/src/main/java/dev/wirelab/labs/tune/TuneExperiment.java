@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
-import dev.wirelab.core.echo.LoadGenerator;
-import dev.wirelab.core.echo.LoadReport;
-import dev.wirelab.core.echo.LoadSpec;
+import dev.wirelab.core.load.LoadGenerator;
+import dev.wirelab.core.load.LoadReport;
+import dev.wirelab.core.load.LoadSpec;
 import dev.wirelab.labs.tour.CpuAffinity;
 
 /*
