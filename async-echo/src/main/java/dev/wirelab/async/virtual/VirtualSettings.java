@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The knobs the JDK offers under a virtual-thread server.
+ * The knobs the JDK offers under a virtual-thread server, and the server's own idle-timeout choice.
  *
  * <p>Three of them are not server settings at all but JVM system properties, read once when
  * the JDK first needs them (the poller at the first blocking socket call on a virtual thread,
@@ -23,6 +23,10 @@ import java.util.TreeSet;
  *                                                                      themselves, woken by one platform "master" poller
  *   readPollers   jdk.readPollers                          2^n      epoll sets the read side is spread over (default: cores)
  *   carriers      jdk.virtualThreadScheduler.parallelism  1..256   platform threads that run virtual threads (default: cores)
+ *   idle          (the server's own)                       reaper | timer
+ *                                                                   reaper: one thread checks every connection's read clock
+ *                                                                   ({@link IdleReaper}); timer: a timed read per message
+ *                                                                   ({@code Socket.setSoTimeout}), one scheduler timer per read
  * </pre>
  *
  * <p>JDK 25 knows poller modes 1 and 2 only ({@code sun.nio.ch.Poller.Mode}); later JDKs add a
@@ -38,9 +42,9 @@ public final class VirtualSettings {
             "carriers", "jdk.virtualThreadScheduler.parallelism");
 
     /** What the server uses when an option is not given: the best measured configuration. */
-    public static final Map<String, String> DEFAULTS = Map.of();
+    public static final Map<String, String> DEFAULTS = Map.of("idle", "reaper");
 
-    private static final Set<String> KEYS = JVM_PROPERTIES.keySet();
+    private static final Set<String> KEYS = Set.of("pollerMode", "readPollers", "carriers", "idle");
 
     private final Map<String, String> options;
 
@@ -61,6 +65,7 @@ public final class VirtualSettings {
         check(server, options, "readPollers", v -> isInt(v, 1, 64) && Integer.bitCount(Integer.parseInt(v)) == 1,
                 "a power of two, 1..64");
         check(server, options, "carriers", v -> isInt(v, 1, 256), "1..256");
+        check(server, options, "idle", v -> v.equals("reaper") || v.equals("timer"), "reaper or timer");
         return new VirtualSettings(options);
     }
 
@@ -89,12 +94,17 @@ public final class VirtualSettings {
         });
     }
 
-    /** What this JVM really runs with: "carriers=1 (JVM-wide ForkJoinPool), pollerMode=1, readPollers=default". */
+    /** Idle timeout by a timed read per message ({@code setSoTimeout}) rather than by the {@link IdleReaper}. */
+    boolean timedReads() {
+        return options.get("idle").equals("timer");
+    }
+
+    /** What this JVM really runs with: "carriers=1 (JVM-wide ForkJoinPool), pollerMode=1, readPollers=default, idle=reaper". */
     String describe() {
         String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism",
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
         return "carriers=" + carriers + " (JVM-wide ForkJoinPool), pollerMode=" + System.getProperty("jdk.pollerMode", "2 (JDK default)")
-                + ", readPollers=" + System.getProperty("jdk.readPollers", "default");
+                + ", readPollers=" + System.getProperty("jdk.readPollers", "default") + ", idle=" + options.get("idle");
     }
 
     private interface Rule {

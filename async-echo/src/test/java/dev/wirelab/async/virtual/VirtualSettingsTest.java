@@ -16,19 +16,32 @@ class VirtualSettingsTest {
         assertEquals("1", properties.get("jdk.pollerMode"));
         assertEquals("2", properties.get("jdk.readPollers"));
         assertEquals("1", properties.get("jdk.virtualThreadScheduler.parallelism"));
-        VirtualSettings.DEFAULTS.forEach((key, value) ->
-                assertEquals(value, VirtualSettings.jvmProperties(Map.of()).get(VirtualSettings.JVM_PROPERTIES.get(key))));
+        VirtualSettings.DEFAULTS.forEach((key, value) -> {
+            if (VirtualSettings.JVM_PROPERTIES.containsKey(key)) {
+                assertEquals(value, VirtualSettings.jvmProperties(Map.of()).get(VirtualSettings.JVM_PROPERTIES.get(key)));
+            }
+        });
+        assertEquals(Map.of(), VirtualSettings.jvmProperties(Map.of("idle", "timer")), "idle is the server's own option");
     }
 
     /** A value the JDK would reject (or silently misread) is refused with one line that says what is allowed. */
     @Test
     void rejectsUnknownKeysAndValuesTheJdkDoesNotTake() {
-        assertEquals("virtual: unknown option(s) [transport]; known: [carriers, pollerMode, readPollers]",
+        assertEquals("virtual: unknown option(s) [transport]; known: [carriers, idle, pollerMode, readPollers]",
                 assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("transport", "epoll"))).getMessage());
         assertEquals("virtual: option pollerMode=3 must be 1 or 2 (JDK 25 has no other)",
                 assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("pollerMode", "3"))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("readPollers", "3")));
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("carriers", "0")));
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("carriers", "x")));
+        assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("idle", "never")));
+    }
+
+    /** The reaper checks a few times per idle period, never busier than every 10 ms nor lazier than every second. */
+    @Test
+    void reaperChecksAQuarterOfTheIdleTimeoutBetweenTenMillisAndOneSecond() {
+        assertEquals(java.time.Duration.ofMillis(75), IdleReaper.period(java.time.Duration.ofMillis(300)));
+        assertEquals(java.time.Duration.ofMillis(10), IdleReaper.period(java.time.Duration.ofMillis(20)));
+        assertEquals(java.time.Duration.ofSeconds(1), IdleReaper.period(java.time.Duration.ofSeconds(60)));
     }
 }
