@@ -42,6 +42,9 @@ public final class Tour {
             "-Djava.awt.headless=true");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The unmeasured load each server gets before its first scenario: many connections, small messages. */
+    static final TourScenario WARM_UP = new TourScenario("warm-up", 64, 64, 1);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
 
     private final TourPlan plan;
@@ -67,7 +70,8 @@ public final class Tour {
                 variants.add(runVariant(variant));
             }
         }
-        return new TourResult(started, machine(), settings(), variants);
+        return new TourResult(started, machine(), settings(), plan.remote().isPresent() ? 0 : plan.placement().serverCpuCount(),
+                variants);
     }
 
     private TourResult.VariantRun runRemote(InetSocketAddress target) throws InterruptedException {
@@ -82,7 +86,7 @@ public final class Tour {
             listener.scenarioDone(name, run);
             runs.add(run);
         }
-        return new TourResult.VariantRun(name, "unknown", "", runs, Optional.empty(), Optional.empty());
+        return new TourResult.VariantRun(name, "unknown", "", runs, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private TourResult.VariantRun runVariant(String variant) throws InterruptedException {
@@ -95,20 +99,30 @@ public final class Tour {
                     serveArgs(variant), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
-            return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
+            return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()),
+                    Optional.empty());
         }
         List<TourResult.ScenarioRun> runs = new ArrayList<>();
+        Optional<TourResult.ScenarioRun> repeat;
         java.time.Instant loadStarted = java.time.Instant.now();
         try (server) {
+            // Phase 1: warm the server's code up (JIT) under the many-connection load, unmeasured, so the
+            // first scenario measures the server and not its compiler.
+            listener.scenarioDone(variant, measure(variant, WARM_UP, server));
+            // Phase 2: the scenarios.
             for (TourScenario scenario : plan.scenarios()) {
                 TourResult.ScenarioRun run = measure(variant, scenario, server);
                 listener.scenarioDone(variant, run);
                 runs.add(run);
             }
+            // Phase 3: the first scenario again: if it differs from the first pass, the warm-up was too short.
+            TourResult.ScenarioRun again = measure(variant, plan.scenarios().getFirst(), server);
+            listener.scenarioDone(variant, again);
+            repeat = Optional.of(again);
             server.stop(STOP_DEADLINE);
         }
         return new TourResult.VariantRun(variant, model, details(server.output()), runs, profile(jfr, loadStarted),
-                Optional.empty());
+                Optional.empty(), repeat);
     }
 
     /**
