@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.load.LoadGenerator;
+import dev.wirelab.core.load.LoadProgress;
 import dev.wirelab.core.load.LoadReport;
 import dev.wirelab.core.load.LoadSpec;
 
@@ -73,9 +74,9 @@ public final class Tour {
         List<TourResult.ScenarioRun> runs = new ArrayList<>();
         for (TourScenario scenario : plan.scenarios()) {
             long start = System.nanoTime();
-            LoadReport report = load(name, scenario, target);
+            LoadReport report = load(name, scenario, target, update -> { });
             TourResult.ScenarioRun run = new TourResult.ScenarioRun(scenario, report, Optional.empty(),
-                    Duration.ofNanos(System.nanoTime() - start), OptionalLong.empty());
+                    Duration.ofNanos(System.nanoTime() - start), OptionalLong.empty(), Optional.empty());
             listener.scenarioDone(name, run);
             runs.add(run);
         }
@@ -108,18 +109,28 @@ public final class Tour {
                 Optional.empty());
     }
 
-    /** One scenario: CPU time and wall time are read around the whole load, warm-up included. */
+    /**
+     * One scenario. CPU time and wall time are read around the whole load, warm-up included
+     * (the "server CPU" column); the cost per message is read from the server's {@code /proc}
+     * counters at every progress update of the measured phase (see {@link CostMeter}).
+     */
     private TourResult.ScenarioRun measure(String variant, TourScenario scenario, ServerProcess server) throws InterruptedException {
         Duration cpuBefore = server.cpuTime();
+        CostMeter meter = new CostMeter();
         long start = System.nanoTime();
-        LoadReport report = load(variant, scenario, server.address());
+        LoadReport report = load(variant, scenario, server.address(), update -> {
+            if (update.phase() == LoadProgress.Phase.MEASURING) {
+                ProcCounters.read(server.pid()).ifPresent(c -> meter.add(c, update.messages()));
+            }
+        });
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = server.cpuTime().minus(cpuBefore);
         return new TourResult.ScenarioRun(scenario, report, cpu.isZero() ? Optional.empty() : Optional.of(cpu),
-                wall, server.residentBytes());
+                wall, server.residentBytes(), meter.cost(ProcCounters.ticksPerSecond()));
     }
 
-    private LoadReport load(String variant, TourScenario scenario, InetSocketAddress target) throws InterruptedException {
+    private LoadReport load(String variant, TourScenario scenario, InetSocketAddress target, LoadProgress observer)
+            throws InterruptedException {
         LoadSpec spec = LoadSpec.defaults(target)
                 .withConnections(scenario.connections())
                 .withMessageSize(scenario.size())
@@ -132,7 +143,10 @@ public final class Tour {
             if (before != null) {
                 CpuAffinity.pin(plan.placement().clientCpus());
             }
-            return LoadGenerator.run(spec, update -> listener.scenarioProgress(variant, scenario, update));
+            return LoadGenerator.run(spec, update -> {
+                observer.update(update);
+                listener.scenarioProgress(variant, scenario, update);
+            });
         } catch (IOException e) {
             // The generator reports connection trouble inside the report; an IOException here
             // means it could not even set up (no selector, say): nothing was measured.

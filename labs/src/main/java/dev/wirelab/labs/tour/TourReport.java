@@ -64,7 +64,7 @@ public final class TourReport {
 
     public TextTable table() {
         TextTable table = new TextTable("scenario", "variant", "msgs/s", "MB/s", "p50 µs", "p99 µs", "p99.9 µs",
-                "errors", "server CPU", "server RSS", "vs best");
+                "errors", "server CPU", "server RSS", "CPU s/M msgs", "switches/msg", "vs best");
         for (var row : rowsByScenario()) {
             TourResult.ScenarioRun run = row.getValue();
             LoadReport r = run.report();
@@ -75,9 +75,16 @@ public final class TourReport {
                     r.errorCount() + r.connectFailures(),
                     cores(run.serverCores()),
                     run.serverRss().isPresent() ? fmt("%,d MiB", run.serverRss().getAsLong() >> 20) : "-",
+                    run.cost().map(c -> fmt("%.2f", c.cpuSecondsPerMillion())).orElse("-"),
+                    run.cost().map(TourReport::switches).orElse("-"),
                     best == 0 ? "-" : fmt("%.2f×", r.messagesPerSecond() / best));
         }
         return table;
+    }
+
+    /** "0.93 (0.91 vol)": all context switches per message, and how many of them were a thread going to sleep. */
+    static String switches(MessageCost cost) {
+        return fmt("%.2f (%.2f vol)", cost.switchesPerMessage(), cost.voluntaryPerMessage());
     }
 
     private static String cores(OptionalDouble cores) {
@@ -169,6 +176,10 @@ public final class TourReport {
         md.append(table().toMarkdown()).append('\n');
         md.append("\"vs best\" is the message rate relative to the fastest variant in the same scenario, measured in this run. ")
                 .append("Server CPU is the server process's CPU time over the run's wall time (warm-up included). ")
+                .append("CPU s/M msgs is the server's CPU time (user + system, from /proc/PID/stat) per million messages echoed ")
+                .append("in the measured window, the same number as µs per message; switches/msg is its threads' context switches ")
+                .append("per message (/proc/PID/task/*/status; vol = voluntary, a thread going to sleep). ")
+                .append("Both are the server's own counters, so they do not depend on where the client ran. ")
                 .append("Where client and server ran is the placement in the settings line above.\n\n");
         md.append("## Goals\n\n");
         goals().forEach(g -> md.append("- ").append(g.trim()).append('\n'));
@@ -219,6 +230,15 @@ public final class TourReport {
                 rn.put("connectFailures", r.connectFailures());
                 run.serverCores().ifPresent(c -> rn.put("serverCores", c));
                 run.serverRss().ifPresent(b -> rn.put("serverRssBytes", b));
+                run.cost().ifPresent(c -> {
+                    ObjectNode cost = rn.putObject("serverCostPerMessage");
+                    cost.put("messages", c.messages());
+                    cost.put("cpuSecondsPerMillionMessages", c.cpuSecondsPerMillion());
+                    cost.put("contextSwitchesPerMessage", c.switchesPerMessage());
+                    cost.put("voluntarySwitchesPerMessage", c.voluntaryPerMessage());
+                    cost.put("voluntarySwitches", c.voluntarySwitches());
+                    cost.put("involuntarySwitches", c.involuntarySwitches());
+                });
                 double best = bestRate(run.scenario());
                 rn.put("ratioToBest", best == 0 ? 0 : r.messagesPerSecond() / best);
             }

@@ -42,9 +42,11 @@ public record TourResult(LocalDateTime started, String machine, String settings,
      * @param serverCpu   CPU time the server process used during the measured run, if known
      * @param wall        wall-clock time of the run (warm-up included, like {@code serverCpu})
      * @param serverRss   the server's resident memory after the run, if known
+     * @param cost        the server's CPU time and context switches per message over the measured window,
+     *                    from its own counters in {@code /proc} (Linux, a server the tour started)
      */
     public record ScenarioRun(TourScenario scenario, LoadReport report, Optional<Duration> serverCpu, Duration wall,
-                              OptionalLong serverRss) {
+                              OptionalLong serverRss, Optional<MessageCost> cost) {
 
         /** Cores the server kept busy on average: 1.0 = one core fully used. */
         public OptionalDouble serverCores() {
