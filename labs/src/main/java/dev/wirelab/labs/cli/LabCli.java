@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
             TuneCommand.class, BenchCommand.class, ExperimentCommand.class, QuizCommand.class, NotebookCommand.class,
             ListCommand.class, CheckCommand.class, HintCommand.class, WatchCommand.class, ResetCommand.class,
-            DevCommand.class, ExportStudentCommand.class})
+            DevCommand.class, ExportStudentCommand.class, NetCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
