@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.core.metrics.Gauge;
 
 /**
@@ -54,6 +55,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
     private final EchoConfig config;
     private final ConnectionLoop loop;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
@@ -68,6 +70,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
         this.name = name;
         this.config = config;
         this.loop = loop;
+        this.sessions = config.protocol().sessions(metrics);
         this.listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
@@ -134,7 +137,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
             }
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));
-            loop.echo(socket, config, metrics);
+            loop.serve(socket, sessions.open(String.valueOf(socket.getRemoteSocketAddress())), config, metrics);
         } catch (SocketTimeoutException e) {
             metrics.idleTimeouts().increment();
         } catch (IOException e) {
