@@ -72,7 +72,7 @@ public final class HttpTour {
     public record Result(LocalDateTime started, String machine, String settings, String client, List<Row> rows) {
         public boolean clean() {
             return rows.stream().allMatch(r -> r.failure().isEmpty()
-                    && r.figures().map(f -> f.errors() == 0 && f.badStatus() == 0).orElse(false));
+                    && r.figures().map(f -> f.requests() > 0 && f.errors() == 0 && f.badStatus() == 0).orElse(false));
         }
     }
 
