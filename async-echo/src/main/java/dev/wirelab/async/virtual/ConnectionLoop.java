@@ -21,10 +21,11 @@ interface ConnectionLoop {
     /**
      * Serves until the peer ends the stream or the session asks to close.
      *
-     * @throws java.net.SocketTimeoutException when the peer was silent for {@code idleTimeout}
+     * @param clock told when each blocking read starts and ends, for the {@link IdleReaper}
+     * @throws java.net.SocketTimeoutException when the peer was silent for {@code idleTimeout} (timed reads)
      * @throws IOException                     when the connection broke (reset, broken pipe)
      * @throws InterruptedException            when the server shut down forcibly
      */
-    void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics)
+    void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
             throws IOException, InterruptedException;
 }

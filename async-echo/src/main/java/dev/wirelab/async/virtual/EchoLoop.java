@@ -29,15 +29,20 @@ import dev.wirelab.core.protocol.Session;
 final class EchoLoop implements ConnectionLoop {
 
     @Override
-    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics) throws IOException {
+    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics,
+                      IdleReaper.ReadClock clock) throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         byte[] buffer = new byte[config.readBufferSize()];
         ByteBuffer input = ByteBuffer.wrap(buffer);
         Outgoing reply = new Outgoing();
-        int n;
-        // -1 means the peer shut down its output (close or half-close): everything read was answered.
-        while ((n = in.read(buffer)) != -1) {
+        while (true) {
+            clock.reading();
+            int n = in.read(buffer);
+            clock.idle();
+            if (n == -1) {
+                break; // the peer shut down its output (close or half-close): everything read was answered
+            }
             metrics.bytesRead().add(n);
             session.onInput(input.clear().limit(n), reply);   // echo hands `input` straight back: no copy
             send(reply, out, metrics);

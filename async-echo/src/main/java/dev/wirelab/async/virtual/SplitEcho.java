@@ -59,7 +59,8 @@ final class SplitEcho implements ConnectionLoop {
     }
 
     @Override
-    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics)
+    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics,
+                      IdleReaper.ReadClock clock)
             throws IOException, InterruptedException {
         BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(capacity(config));
         Writer writer = new Writer(socket, queue, metrics);
@@ -68,7 +69,7 @@ final class SplitEcho implements ConnectionLoop {
         // Phase 1: read until EOF or failure.
         Exception stop = null;
         try {
-            read(socket, session, queue, config, metrics);
+            read(socket, session, queue, config, metrics, clock);
         } catch (IOException | InterruptedException e) {
             stop = e;
             writerThread.interrupt();
@@ -92,13 +93,20 @@ final class SplitEcho implements ConnectionLoop {
     }
 
     private static void read(Socket socket, Session session, BlockingQueue<byte[]> queue, EchoConfig config,
-                             ConnectionMetrics metrics) throws IOException, InterruptedException {
+                             ConnectionMetrics metrics, IdleReaper.ReadClock clock) throws IOException, InterruptedException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[config.readBufferSize()];
         ByteBuffer input = ByteBuffer.wrap(buffer);
         Outgoing reply = new Outgoing();
-        int n;
-        while ((n = in.read(buffer)) != -1) {
+        boolean peerEnded = false;
+        while (true) {
+            clock.reading();
+            int n = in.read(buffer);
+            clock.idle();
+            if (n == -1) {
+                peerEnded = true;
+                break;
+            }
             metrics.bytesRead().add(n);
             session.onInput(input.clear().limit(n), reply);
             enqueue(reply, queue);
@@ -106,7 +114,7 @@ final class SplitEcho implements ConnectionLoop {
                 break;
             }
         }
-        if (n == -1) {
+        if (peerEnded) {
             session.onEndOfInput(reply);
             enqueue(reply, queue);
         }
