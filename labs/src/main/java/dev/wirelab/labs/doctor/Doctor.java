@@ -31,7 +31,15 @@ public final class Doctor {
         checks.add(nettyTransport());
         checks.addAll(jupyter());
         checks.add(qdiscs());
+        checks.add(wrk());
         return checks;
+    }
+
+    /** wrk drives {@code lab tour --protocol http}; without it the tour falls back to the lab's own HTTP load. */
+    static Check wrk() {
+        return onPath("wrk").map(path -> Check.ok("wrk", path + " (lab tour --protocol http)"))
+                .orElseGet(() -> Check.optional("wrk", "not found on PATH; lab tour --protocol http falls back to the lab's own HTTP load",
+                        "apt-get install wrk (Debian/Ubuntu) or brew install wrk (macOS)"));
     }
 
     public static Check jdk(int feature) {
