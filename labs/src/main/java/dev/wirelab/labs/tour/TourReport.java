@@ -85,44 +85,18 @@ public final class TourReport {
     }
 
     /**
-     * The tour's goals, each checked against this run's figures; a goal whose variants did
-     * not run is left out. "Netty" is its best configuration in this run (the tour may run
-     * several, e.g. {@code netty@transport=nio} and {@code netty@transport=epoll}).
+     * The tour's goals, each checked against this run's figures by {@link TourGoals}; a goal
+     * whose variants did not run is left out.
      */
     public List<String> goals() {
-        List<String> lines = new ArrayList<>();
-        Optional<TourResult.ScenarioRun> netty = result.variants().stream()
-                .filter(v -> Tour.providerName(v.variant()).equals("netty"))
-                .flatMap(v -> run(v.variant(), TourScenario.RATE.id()).stream())
-                .max(java.util.Comparator.comparingDouble(r -> r.report().messagesPerSecond()));
-        if (netty.isPresent()) {
-            double nettyRate = netty.get().report().messagesPerSecond();
-            double nettyP99 = netty.get().report().latency().p99();
-            ratioGoal(lines, "nio", 0.9, nettyRate);
-            ratioGoal(lines, "virtual", 0.8, nettyRate);
-            ratioGoal(lines, "akka", 0.5, nettyRate);
-            for (TourResult.VariantRun v : result.variants()) {
-                run(v.variant(), TourScenario.RATE.id()).ifPresent(r -> {
-                    double ratio = nettyP99 == 0 ? 0 : r.report().latency().p99() / nettyP99;
-                    lines.add(verdict(ratio <= 2.0, fmt("%s p99 at 64 conns within 2× Netty's: %.2f×", v.variant(), ratio)));
-                });
-            }
+        Map<String, TourGoals.Figures> rate = new LinkedHashMap<>();
+        for (TourResult.VariantRun v : result.variants()) {
+            run(v.variant(), TourScenario.RATE.id()).ifPresent(r -> rate.put(v.variant(),
+                    new TourGoals.Figures(r.report().messagesPerSecond(), r.report().latency().p99())));
         }
         long errors = result.variants().stream().flatMap(v -> v.runs().stream())
                 .mapToLong(r -> r.report().errorCount() + r.report().connectFailures()).sum();
-        lines.add(verdict(errors == 0, "zero errors everywhere: " + errors + " error(s)"));
-        return lines;
-    }
-
-    private void ratioGoal(List<String> lines, String variant, double goal, double nettyRate) {
-        run(variant, TourScenario.RATE.id()).ifPresent(r -> {
-            double ratio = nettyRate == 0 ? 0 : r.report().messagesPerSecond() / nettyRate;
-            lines.add(verdict(ratio >= goal, fmt("%s ≥ %.1f× Netty msgs/s at 64 × 64 B: %.2f×", variant, goal, ratio)));
-        });
-    }
-
-    private static String verdict(boolean met, String text) {
-        return (met ? "met     " : "NOT MET ") + text;
+        return TourGoals.check(rate, errors).stream().map(TourGoals.Verdict::line).toList();
     }
 
     Optional<TourResult.ScenarioRun> run(String variant, String scenario) {
@@ -141,7 +115,7 @@ public final class TourReport {
             v.runs().stream().filter(r -> !r.report().clean()).forEach(r -> out.append(v.variant()).append(' ')
                     .append(r.scenario().id()).append(": first error: ").append(r.report().firstError()).append('\n'));
         }
-        out.append("\nGoals (from issue #9, measured in this run):\n");
+        out.append("\nGoals (checked against this run's figures):\n");
         goals().forEach(g -> out.append("  ").append(g).append('\n'));
         profiles(out);
         return out.toString();
