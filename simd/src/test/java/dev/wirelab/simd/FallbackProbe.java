@@ -18,6 +18,7 @@ public final class FallbackProbe {
         System.out.println("describe=" + SimdSupport.describe());
         System.out.println("fix=" + SimdSupport.selection().fix());
         System.out.println("vectorKernelsLoadable=" + loadable("dev.wirelab.simd.VectorKernels"));
+        System.out.println("preferredBits=" + preferredBits());
         for (String line : results()) {
             System.out.println(line);
         }
@@ -38,6 +39,16 @@ public final class FallbackProbe {
             "colon=" + ByteScan.indexOfAny(request, 0, request.length, AsciiSet.of(":")),
             "nonTchar=" + ByteScan.indexOfNonTchar(request, 0, request.length),
         };
+    }
+
+    /** The JVM's own preferred vector size, read by reflection (0 without the module): independent of the kernels' choice. */
+    private static int preferredBits() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.ByteVector").getField("SPECIES_PREFERRED").get(null);
+            return (int) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return 0;
+        }
     }
 
     private static String loadable(String className) {

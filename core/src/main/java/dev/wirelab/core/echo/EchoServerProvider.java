@@ -25,6 +25,14 @@ public interface EchoServerProvider {
     /** Binds and starts serving; returns once the server is listening. */
     EchoServer start(EchoConfig config) throws IOException;
 
+    /**
+     * What this variant can use on this machine beyond plain sockets (Netty: its native
+     * transports), for {@code lab doctor}. Most variants need nothing more: the default is none.
+     */
+    default List<Capability> capabilities() {
+        return List.of();
+    }
+
     /** Every provider on the class path, sorted by name. */
     static List<EchoServerProvider> all() {
         return ServiceLoader.load(EchoServerProvider.class).stream()

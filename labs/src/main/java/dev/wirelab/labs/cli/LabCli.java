@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
-            TuneCommand.class, BenchCommand.class, ExperimentCommand.class, QuizCommand.class})
+            BenchCommand.class, ExperimentCommand.class, QuizCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec
@@ -55,6 +55,7 @@ public final class LabCli implements Runnable {
     /** Runs the CLI reading user input from {@code in} (tests script the answers this way). */
     public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LabCli(in));
+        ExperimentCommand.install(cli);
         cli.setOut(out);
         cli.setErr(err);
         // Bad input is one line naming the command and the problem, then exit code 2 (usage).
