@@ -33,6 +33,9 @@ class ScalarFallbackTest {
         assertEquals("start the JVM with --add-modules jdk.incubator.vector (./lab does this for you)", probe.get("fix"));
         assertEquals("no (NoClassDefFoundError)", probe.get("vectorKernelsLoadable"),
                 "the probe must prove the vector classes are unusable in that JVM");
+        assertEquals("scalar", probe.get("httpScanner"), "the HTTP parser must fall back to the scalar scanner");
+        assertEquals("the simd module's vector scanner is off (scalar path: jdk.incubator.vector not loaded)",
+                probe.get("httpScannerReason"));
         assertSameResultsAsThisJvm(probe);
     }
 
@@ -43,6 +46,7 @@ class ScalarFallbackTest {
         assertEquals("SCALAR", probe.get("path"), probe.toString());
         assertEquals("scalar path: forced by -Dwirelab.simd=scalar", probe.get("describe"));
         assertEquals("yes", probe.get("vectorKernelsLoadable"));
+        assertEquals("scalar", probe.get("httpScanner"), probe.toString());
         assertSameResultsAsThisJvm(probe);
     }
 
@@ -53,13 +57,14 @@ class ScalarFallbackTest {
         assertEquals("SCALAR", probe.get("path"), probe.toString());
         assertEquals("scalar path: preferred species 64-bit (8 byte lanes) is below the 128 bits"
                 + " the kernels need to beat 64-bit scalar code", probe.get("describe"));
+        assertEquals("scalar", probe.get("httpScanner"), "a 64-bit species must not drive the HTTP parser");
         assertSameResultsAsThisJvm(probe);
     }
 
     /**
      * With the module present and a preferred species of 128+ bits (as the forked JVM itself
-     * reports it, not as the kernels decided), the forked JVM picks the vector path and
-     * computes the same results.
+     * reports it, not as the kernels decided), the forked JVM picks the vector path, the HTTP
+     * parser searches with the vector scanner, and the results equal this JVM's.
      */
     @Test
     void usesTheVectorPathWithTheModule() throws Exception {
@@ -70,6 +75,9 @@ class ScalarFallbackTest {
         assertEquals("VECTOR", probe.get("path"), probe.toString());
         assertEquals("vector path: preferred species " + bits + "-bit (" + bits / 8 + " byte lanes) of jdk.incubator.vector",
                 probe.get("describe"));
+        assertEquals("vector", probe.get("httpScanner"), probe.toString());
+        assertEquals("the simd module's Vector API kernels (" + probe.get("describe")
+                + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", probe.get("httpScannerReason"));
         assertSameResultsAsThisJvm(probe);
     }
 

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import dev.wirelab.bench.BenchmarkDefaults;
 import dev.wirelab.core.parse.HttpParseResult;
 import dev.wirelab.core.parse.HttpRequestHead;
+import dev.wirelab.core.parse.HttpLimits;
 import dev.wirelab.core.parse.HttpRequestParser;
+import dev.wirelab.core.parse.HttpScanners;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -42,7 +44,12 @@ import org.openjdk.jmh.infra.Blackhole;
  *                              nothing else: the least any parser must do (a floor, not a
  *                              parser: it would accept any garbage that has line ends)
  * APPROACH 1 WIRELAB_OFFSETS   core's parser; the handler asks only what it can get for free
- *                              (method, field count, body framing), so nothing is decoded
+ *                              (method, field count, body framing), so nothing is decoded. Its
+ *                              searches use the scanner HttpScanners chose: the simd module's
+ *                              Vector API kernels when this JVM has them (BenchmarkDefaults adds
+ *                              the module), the scalar one otherwise
+ * APPROACH 1s WIRELAB_SCALAR   the same, with the scalar scanner (SWAR, plain Java) forced: what
+ *                              the vector kernels buy, measured in the same run
  * APPROACH 2 WIRELAB_DECODED   core's parser, then every method, target, name and value
  *                              decoded to a String: the same work Netty always does
  * TWIN       NETTY             HttpRequestDecoder in an EmbeddedChannel; every message read
@@ -64,7 +71,7 @@ public class HttpParserBenchmark extends BenchmarkDefaults {
 
     /** Who parses. */
     public enum Kind {
-        SCAN_FOR_END, WIRELAB_OFFSETS, WIRELAB_DECODED, NETTY
+        SCAN_FOR_END, WIRELAB_OFFSETS, WIRELAB_SCALAR, WIRELAB_DECODED, NETTY
     }
 
     /** The corpus: realistic requests of three shapes. */
@@ -127,7 +134,8 @@ public class HttpParserBenchmark extends BenchmarkDefaults {
     @Setup
     public void setUp(Blackhole bh) {
         ours = ByteBuffer.wrap(request.wire);
-        parser = new HttpRequestParser();
+        parser = new HttpRequestParser(HttpLimits.DEFAULTS,
+                kind == Kind.WIRELAB_SCALAR ? HttpScanners.scalar() : HttpScanners.chosen());
         // Unreleasable: the decoder "releases" its input after each request; we rewind and feed it again.
         theirs = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(request.wire));
         channel = new EmbeddedChannel(new HttpRequestDecoder());
@@ -157,7 +165,7 @@ public class HttpParserBenchmark extends BenchmarkDefaults {
     public long parse(Blackhole bh) {
         return switch (kind) {
             case SCAN_FOR_END -> scanForEnd();
-            case WIRELAB_OFFSETS -> wirelab(null);
+            case WIRELAB_OFFSETS, WIRELAB_SCALAR -> wirelab(null);
             case WIRELAB_DECODED -> wirelab(bh);
             case NETTY -> netty();
         };

@@ -49,8 +49,10 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * {@link MalformedReason} for every rule and which of them stop request smuggling.
  *
  * <h2>Two passes per line, not three</h2>
- * The first pass finds the LF, eight bytes at a time ({@link WireBytes#indexOf}). The second
- * validates the line's contents byte by byte. The "no bare CR" rule needs no pass of its
+ * The first pass finds the LF ({@link WireBytes#indexOf}). The second validates the line's
+ * contents: a token search for the method or name, and a class search for the target or the
+ * value. Each search is one call to the {@link HttpScanner} (eight bytes per step in plain
+ * Java, a whole vector per step with the {@code simd} module; see {@link HttpScanners}). The "no bare CR" rule needs no pass of its
  * own: a CR is neither a token character, nor visible ASCII, nor field content, so a line
  * whose contents validate holds no CR except the one before its LF (checked in O(1)). Only
  * when a content rule fails does the parser look for a stray CR, because the rules above
@@ -74,10 +76,10 @@ public final class HttpRequestParser {
     private enum Phase { REQUEST_LINE, HEADERS, COMPLETE, MALFORMED }
 
     private final HttpLimits limits;
-    private final WireBytes bytes = new WireBytes();
-    private final HttpRequestHead head = new HttpRequestHead(bytes);
+    private final WireBytes bytes;
+    private final HttpRequestHead head;
     private final HttpSyntax.FieldLine line = new HttpSyntax.FieldLine();
-    private final HttpParseResult.Complete complete = new HttpParseResult.Complete(head);
+    private final HttpParseResult.Complete complete;
 
     private Phase phase = Phase.REQUEST_LINE;
     private Malformed malformed;
@@ -99,8 +101,20 @@ public final class HttpRequestParser {
         this(HttpLimits.DEFAULTS);
     }
 
+    /** A parser whose searches use the scanner {@link HttpScanners} chose for this JVM. */
     public HttpRequestParser(HttpLimits limits) {
+        this(limits, HttpScanners.chosen());
+    }
+
+    /**
+     * A parser whose searches use {@code scanner}; every scanner gives the same results, so
+     * this is for tests and benchmarks that compare them.
+     */
+    public HttpRequestParser(HttpLimits limits, HttpScanner scanner) {
         this.limits = limits;
+        this.bytes = new WireBytes(scanner);
+        this.head = new HttpRequestHead(bytes);
+        this.complete = new HttpParseResult.Complete(head);
         reset();
     }
 
@@ -203,10 +217,8 @@ public final class HttpRequestParser {
         }
         // The target: visible ASCII ended by exactly one space.
         int targetStart = methodEnd + 1;
-        int targetEnd = targetStart;
-        while (targetEnd < end && HttpSyntax.isVisibleAscii(bytes.u8(targetEnd))) {
-            targetEnd++;
-        }
+        int notVisible = bytes.indexOfNonVisible(targetStart, end);
+        int targetEnd = notVisible < 0 ? end : notVisible;
         if (targetEnd == targetStart || targetEnd < end && bytes.u8(targetEnd) != SP) {
             return failInLine(MalformedReason.INVALID_TARGET, targetEnd);
         }
@@ -256,11 +268,8 @@ public final class HttpRequestParser {
     }
 
     private int tokenEnd(int from, int to) {
-        int i = from;
-        while (i < to && HttpSyntax.isTchar(bytes.u8(i))) {
-            i++;
-        }
-        return i;
+        int notTchar = bytes.indexOfNonTchar(from, to);
+        return notTchar < 0 ? to : notTchar;
     }
 
     // ---- field lines: name ":" OWS value OWS CRLF, until an empty line ----

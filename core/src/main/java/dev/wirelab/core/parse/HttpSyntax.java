@@ -98,10 +98,8 @@ final class HttpSyntax {
                 return fail(MalformedReason.OBS_FOLD, start);
             }
             // Phase 2: the name is a token, and the colon follows it at once.
-            int i = start;
-            while (i < end && isTchar(bytes.u8(i))) {
-                i++;
-            }
+            int notTchar = bytes.indexOfNonTchar(start, end);
+            int i = notTchar < 0 ? end : notTchar;
             if (i < end && isWhitespace(bytes.u8(i))) {
                 int afterSpace = skipWhitespace(bytes, i, end);
                 boolean colonFollows = afterSpace < end && bytes.u8(afterSpace) == ':';
@@ -113,8 +111,8 @@ final class HttpSyntax {
             nameStart = start;
             nameEnd = i;
             // Phase 3: the value, without the optional whitespace around it. Every byte must be
-            // field content: the search for a control byte goes eight bytes at a time (SWAR, see
-            // WireBytes.indexOfControl), then the trailing whitespace is trimmed from the end.
+            // field content: one search for a control byte (a scanner call, see HttpScanner),
+            // then the trailing whitespace is trimmed from the end.
             int from = skipWhitespace(bytes, i + 1, end);
             int bad = bytes.indexOfControl(from, end);
             if (bad >= 0) {

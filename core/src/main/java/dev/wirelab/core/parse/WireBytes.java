@@ -33,8 +33,13 @@ import java.nio.charset.StandardCharsets;
  *   <li><b>Bounds once.</b> {@code wrap} checks that the window lies inside the buffer; the
  *       readers check {@link #length()} once up front (that is what turns "too short" into a
  *       typed result instead of an exception) and then read freely.</li>
- *   <li><b>Eight bytes per step.</b> {@link #indexOf} looks for a byte in a whole
- *       {@code long} at a time (SWAR, below): the search that finds every HTTP line end.</li>
+ *   <li><b>Searches go through a scanner.</b> {@link #indexOf}, {@link #indexOfControl},
+ *       {@link #indexOfNonTchar} and {@link #indexOfNonVisible} hand the whole window to an
+ *       {@link HttpScanner} in one call: eight bytes per step in plain Java (SWAR), or a
+ *       whole vector per step when the {@code simd} module's scanner was chosen (see
+ *       {@link HttpScanners}). A heap buffer is searched in its array; a direct buffer through
+ *       a {@link MemorySegment} view made once per buffer and kept, so a connection that
+ *       reuses its buffer allocates nothing to search it.</li>
  * </ul>
  *
  * <p>Not thread-safe; a window belongs to one reader, which rewraps it for each packet.
@@ -46,18 +51,12 @@ final class WireBytes {
             ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt INT_BE =
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    /** Little-endian eight bytes for the SWAR search: the byte at the lowest index is the lowest bits. */
-    private static final ValueLayout.OfLong LONG_LE =
-            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** Views of a byte[] as shorts/ints/longs at any byte index, in a fixed order. */
     private static final VarHandle ARRAY_SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle ARRAY_INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle ARRAY_LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** 0x01 in every byte, and 0x80 in every byte: the two constants of the SWAR search. */
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private final HttpScanner scanner;
 
     // Exactly one of array / buffer / segment is non-null while wrapped.
     private byte[] array;        // a heap buffer's backing array: the fast path
@@ -66,6 +65,20 @@ final class WireBytes {
     private long start;          // the window's first byte in the buffer or segment
     private int base;            // the window's first byte in array (arrayOffset included)
     private int length;
+
+    // The last direct (or read-only) buffer seen, and a segment over all of it, for the scanner.
+    private ByteBuffer viewedBuffer;
+    private MemorySegment bufferView;
+
+    /** A window whose searches use the scanner {@link HttpScanners} chose for this JVM. */
+    WireBytes() {
+        this(HttpScanners.chosen());
+    }
+
+    /** A window whose searches use {@code scanner} (tests and benchmarks pick one). */
+    WireBytes(HttpScanner scanner) {
+        this.scanner = scanner;
+    }
 
     /**
      * Views {@code buffer[start, end)}. Returns false (and views nothing) when the range
@@ -180,86 +193,70 @@ final class WireBytes {
         return segment.get(INT_BE, start + index);
     }
 
-    /** Eight bytes from {@code index}, the byte at {@code index} in the lowest 8 bits. */
-    private long u64LittleEndian(int index) {
-        if (array != null) {
-            return (long) ARRAY_LONG_LE.get(array, base + index);
-        }
-        if (buffer != null) {
-            long raw = buffer.getLong((int) start + index);
-            return buffer.order() == ByteOrder.LITTLE_ENDIAN ? raw : Long.reverseBytes(raw);
-        }
-        return segment.get(LONG_LE, start + index);
-    }
+    // ---- searching: one call to the scanner per search ----
 
-    // ---- searching ----
-
-    /**
-     * The index of the first {@code value} in {@code [from, to)}, or -1.
-     *
-     * <p><b>SWAR</b> (SIMD within a register): load eight bytes as one {@code long}, XOR with
-     * {@code value} in every byte so the bytes that match become 0x00, then find a zero byte
-     * with the classic test {@code (x - 0x01..01) & ~x & 0x80..80}: a byte's high bit ends up
-     * set only if that byte was zero (bits above a true zero byte may light up falsely, but
-     * the <em>lowest</em> lit byte is always the first real match, and that is all we take).
-     * Because the long is read little-endian, "first in memory" is "lowest bits", so
-     * {@code numberOfTrailingZeros / 8} is the match's position. The tail that does not fill
-     * a long is searched a byte at a time. The {@code simd} module does the same with the
-     * Vector API, 64 bytes at a time.
-     */
+    /** The index of the first {@code value} in {@code [from, to)}, or -1. */
     int indexOf(int value, int from, int to) {
-        long pattern = ONES * (value & 0xFF);
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long x = u64LittleEndian(i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
+        if (array != null) {
+            return relative(scanner.indexOf(array, base + from, base + to, (byte) value), base);
         }
-        for (; i < to; i++) {
-            if (u8(i) == value) {
-                return i;
-            }
-        }
-        return -1;
+        return relative(scanner.indexOf(searchable(), start + from, start + to, (byte) value), start);
     }
 
     /**
      * The index of the first control byte in {@code [from, to)} other than HTAB — a byte
      * below 0x20 (but not 0x09) or DEL (0x7F), which field content may not hold — or -1.
-     *
-     * <p>SWAR again, eight bytes per step: {@code (x - 0x20..20) & ~x & 0x80..80} lights the
-     * high bit of a byte below 0x20 (bytes of 0x80 and above keep theirs dark, as obs-text
-     * is allowed), and the zero-byte test on {@code x ^ 0x7F..7F} finds DEL. Any light at all
-     * sends that one chunk through the exact byte test, because HTAB is below 0x20 and legal:
-     * header values rarely hold tabs, so the fast path is the common one.
      */
     int indexOfControl(int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long x = u64LittleEndian(i);
-            long low = (x - ONES * 0x20) & ~x & HIGHS;
-            long y = x ^ (ONES * 0x7F);
-            long del = (y - ONES) & ~y & HIGHS;
-            if ((low | del) != 0) {
-                int hit = firstControl(i, i + Long.BYTES);
-                if (hit >= 0) {
-                    return hit;
-                }
-            }
+        if (array != null) {
+            return relative(scanner.indexOfControl(array, base + from, base + to), base);
         }
-        return firstControl(i, to);
+        return relative(scanner.indexOfControl(searchable(), start + from, start + to), start);
     }
 
-    private int firstControl(int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = u8(i);
-            if (c < 0x20 && c != 0x09 || c == 0x7F) {
-                return i;
-            }
+    /** The index of the first byte in {@code [from, to)} that is not a token character, or -1. */
+    int indexOfNonTchar(int from, int to) {
+        if (array != null) {
+            return relative(scanner.indexOfNonTchar(array, base + from, base + to), base);
         }
-        return -1;
+        return relative(scanner.indexOfNonTchar(searchable(), start + from, start + to), start);
+    }
+
+    /** The index of the first byte in {@code [from, to)} outside visible ASCII (0x21..0x7E), or -1. */
+    int indexOfNonVisible(int from, int to) {
+        if (array != null) {
+            return relative(scanner.indexOfNonVisible(array, base + from, base + to), base);
+        }
+        return relative(scanner.indexOfNonVisible(searchable(), start + from, start + to), start);
+    }
+
+    /** The scanner this window searches with. */
+    HttpScanner scanner() {
+        return scanner;
+    }
+
+    private static int relative(int found, int origin) {
+        return found < 0 ? -1 : found - origin;
+    }
+
+    private static int relative(long found, long origin) {
+        return found < 0 ? -1 : (int) (found - origin);
+    }
+
+    /**
+     * The segment the scanner reads when there is no array: the wrapped segment, or a view of
+     * the whole wrapped buffer (index i of the view is index i of the buffer). The view is
+     * made the first time a buffer is searched and kept while the same buffer comes back.
+     */
+    private MemorySegment searchable() {
+        if (segment != null) {
+            return segment;
+        }
+        if (buffer != viewedBuffer) {
+            bufferView = MemorySegment.ofBuffer(buffer.duplicate().clear());
+            viewedBuffer = buffer;
+        }
+        return bufferView;
     }
 
     // ---- comparing and decoding text ----

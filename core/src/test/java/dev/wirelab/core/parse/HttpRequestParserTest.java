@@ -8,14 +8,13 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static dev.wirelab.core.parse.HttpSamples.byteByByte;
 import static dev.wirelab.core.parse.HttpSamples.bytes;
-import static dev.wirelab.core.parse.HttpSamples.split;
-import static dev.wirelab.core.parse.HttpSamples.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,12 +22,43 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The parser's rules, split invariance and fuzzing, run once per {@link HttpScanner} this JVM
+ * can run (core: the scalar one; the simd module runs this class again with its vector
+ * scanner beside it). Every expectation is the same for every scanner: which one searched
+ * must never change a result.
+ */
+@ParameterizedClass(name = "scanner={0}")
+@MethodSource("dev.wirelab.core.parse.HttpScannerTest#scanners")
 class HttpRequestParserTest {
 
     private static final HttpLimits DEFAULTS = HttpLimits.DEFAULTS;
 
-    private static HttpParseResult.Complete complete(String request) {
-        return assertInstanceOf(HttpParseResult.Complete.class, new HttpRequestParser().parse(ByteBuffer.wrap(bytes(request))));
+    @Parameter
+    HttpScanner scanner;
+
+    private HttpRequestParser parser() {
+        return parser(DEFAULTS);
+    }
+
+    private HttpRequestParser parser(HttpLimits limits) {
+        return new HttpRequestParser(limits, scanner);
+    }
+
+    private HttpParseResult.Complete complete(String request) {
+        return assertInstanceOf(HttpParseResult.Complete.class, parser().parse(ByteBuffer.wrap(bytes(request))));
+    }
+
+    private String whole(HttpLimits limits, byte[] wire) {
+        return HttpSamples.whole(scanner, limits, wire);
+    }
+
+    private String split(HttpLimits limits, byte[] wire, int at) {
+        return HttpSamples.split(scanner, limits, wire, at);
+    }
+
+    private String byteByByte(HttpLimits limits, byte[] wire) {
+        return HttpSamples.byteByByte(scanner, limits, wire);
     }
 
     // ---- what a well-formed head gives ----
@@ -59,7 +89,7 @@ class HttpRequestParserTest {
     void headerValueBytesIsAReadOnlyViewIntoTheSameBuffer() {
         byte[] request = bytes("GET / HTTP/1.1\r\nHost: abc\r\n\r\n");
         HttpRequestHead head = assertInstanceOf(HttpParseResult.Complete.class,
-                new HttpRequestParser().parse(ByteBuffer.wrap(request))).head();
+                parser().parse(ByteBuffer.wrap(request))).head();
 
         ByteBuffer value = head.headerValueBytes(0);
         request[22] = 'X'; // change the underlying byte after parsing
@@ -124,7 +154,7 @@ class HttpRequestParserTest {
     @Test
     void parsesPipelinedRequestsOneAfterAnother() {
         ByteBuffer buffer = ByteBuffer.wrap(bytes("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\nGET /c"));
-        HttpRequestParser parser = new HttpRequestParser();
+        HttpRequestParser parser = parser();
 
         var first = assertInstanceOf(HttpParseResult.Complete.class, parser.parse(buffer));
         assertEquals("/a", first.head().target());
@@ -140,7 +170,7 @@ class HttpRequestParserTest {
     void parsesTheSameRequestFromAMemorySegment() {
         byte[] request = bytes("xxPUT /m HTTP/1.1\r\nHost: seg\r\nContent-Length: 2\r\n\r\nok");
         HttpParseResult.Complete c = assertInstanceOf(HttpParseResult.Complete.class,
-                new HttpRequestParser().parse(MemorySegment.ofArray(request), 2, request.length));
+                parser().parse(MemorySegment.ofArray(request), 2, request.length));
 
         assertEquals("PUT /m HTTP/1.1\nHost: seg\nContent-Length: 2", c.head().toString());
         assertEquals(new BodyFraming.ContentLength(2), c.framing());
@@ -155,7 +185,7 @@ class HttpRequestParserTest {
     void overwritesTheLastCompleteOnTheNextParse() {
         ByteBuffer buffer = ByteBuffer.wrap(bytes("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nok"
                 + "GET /bb HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n\r\n"));
-        HttpRequestParser parser = new HttpRequestParser();
+        HttpRequestParser parser = parser();
 
         HttpParseResult.Complete first = assertInstanceOf(HttpParseResult.Complete.class, parser.parse(buffer));
         int firstConsumed = first.consumed();            // copied, as the docs say
@@ -177,7 +207,7 @@ class HttpRequestParserTest {
     /** Even a parse that only waits for more bytes invalidates the last Complete: it starts the next request. */
     @Test
     void staleCompleteDescribesNothingOnceTheNextRequestStarts() {
-        HttpRequestParser parser = new HttpRequestParser();
+        HttpRequestParser parser = parser();
         HttpParseResult.Complete done = assertInstanceOf(HttpParseResult.Complete.class,
                 parser.parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 7\r\n\r\n"))));
         assertEquals(7, done.contentLength());
@@ -211,7 +241,7 @@ class HttpRequestParserTest {
     /** Waiting costs nothing: the same shared NeedMore every time. */
     @Test
     void returnsTheSharedNeedMoreWhileWaiting() {
-        HttpRequestParser parser = new HttpRequestParser();
+        HttpRequestParser parser = parser();
 
         assertSame(NeedMore.INSTANCE, parser.parse(ByteBuffer.wrap(bytes("GET / HT"))));
         assertSame(NeedMore.INSTANCE, parser.parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHo"))));
@@ -220,7 +250,7 @@ class HttpRequestParserTest {
     /** After a malformed request the stream is out of step: the parser keeps saying so until reset. */
     @Test
     void staysMalformedUntilReset() {
-        HttpRequestParser parser = new HttpRequestParser();
+        HttpRequestParser parser = parser();
         Malformed first = assertInstanceOf(Malformed.class, parser.parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\n"))));
 
         assertSame(first, parser.parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: h\r\n\r\n"))));
@@ -230,7 +260,7 @@ class HttpRequestParserTest {
 
     @Test
     void malformedMessageNamesTheRuleAndTheOffset() {
-        Malformed m = assertInstanceOf(Malformed.class, new HttpRequestParser().parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost : h\r\n\r\n"))));
+        Malformed m = assertInstanceOf(Malformed.class, parser().parse(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost : h\r\n\r\n"))));
 
         assertEquals("whitespace between field name and colon is forbidden (RFC 9112 section 5.1) (at byte 20)", m.message());
         assertEquals(400, m.reason().status());
@@ -308,7 +338,25 @@ class HttpRequestParserTest {
                 row("header section over the limit", d.withMaxHeaderBytes(16), RL + HOST + "X-Long: 0123456789\r\n\r\n",
                         MalformedReason.HEADER_SECTION_TOO_LARGE, 32),
                 row("more fields than the limit", d.withMaxHeaderCount(2), RL + HOST + "A: 1\r\nB: 2\r\n\r\n",
-                        MalformedReason.TOO_MANY_HEADERS, 31));
+                        MalformedReason.TOO_MANY_HEADERS, 31),
+                // ---- smuggling and limit attacks beyond the one-rule-one-row cases above ----
+                row("Content-Length in hex", d, POST + "Content-Length: 0x5\r\n\r\n", MalformedReason.INVALID_CONTENT_LENGTH, 43),
+                row("Content-Length with an inner space", d, POST + "Content-Length: 1 0\r\n\r\n", MalformedReason.INVALID_CONTENT_LENGTH, 43),
+                row("Content-Length of 2^64 (wraps to 0 in unsigned 64-bit)", d, POST + "Content-Length: 18446744073709551616\r\n\r\n",
+                        MalformedReason.CONTENT_LENGTH_OVERFLOW, 61),
+                row("Content-Length of -2^63", d, POST + "Content-Length: -9223372036854775808\r\n\r\n",
+                        MalformedReason.INVALID_CONTENT_LENGTH, 42),
+                row("Transfer-Encoding value moved to an obs-fold line", d, POST + "Transfer-Encoding:\r\n chunked\r\n\r\n",
+                        MalformedReason.CHUNKED_NOT_FINAL, 44),
+                row("vertical tab before chunked", d, POST + "Transfer-Encoding: \u000bchunked\r\n\r\n",
+                        MalformedReason.INVALID_HEADER_VALUE, 45),
+                row("chunked in quotes", d, POST + "Transfer-Encoding: \"chunked\"\r\n\r\n", MalformedReason.CHUNKED_NOT_FINAL, 45),
+                row("Host and host", d, RL + HOST + "host: b\r\n\r\n", MalformedReason.DUPLICATE_HOST, 25),
+                row("NUL in a field name", d, RL + "Ho\u0000st: a\r\n\r\n", MalformedReason.INVALID_HEADER_NAME, 18),
+                row("CR-only line endings never end a line", d.withMaxRequestLineBytes(16), "GET / HTTP/1.1\rHost: a\r\r\n",
+                        MalformedReason.REQUEST_LINE_TOO_LONG, 16),
+                row("endless field line with no LF", d.withMaxHeaderBytes(16), RL + "X: " + "a".repeat(40),
+                        MalformedReason.HEADER_SECTION_TOO_LARGE, 32));
     }
 
     private static Arguments row(String rule, HttpLimits limits, String request, MalformedReason reason, int offset) {
@@ -331,6 +379,38 @@ class HttpRequestParserTest {
             assertEquals(expected, split(limits, wire, i), "split at " + i);
         }
         assertEquals(expected, byteByByte(limits, wire));
+    }
+
+    // ---- framing the parser accepts: exactly one reading, stated ----
+
+    static Stream<Arguments> unambiguousFraming() {
+        return Stream.of(
+                Arguments.of("two identical Content-Lengths", POST + "Content-Length: 5\r\nContent-Length: 5\r\n\r\n", 5L, false),
+                Arguments.of("leading zeros", POST + "Content-Length: 0005\r\n\r\n", 5L, false),
+                Arguments.of("optional whitespace around the value", POST + "Content-Length: \t5 \t\r\n\r\n", 5L, false),
+                Arguments.of("a zero length", POST + "Content-Length: 0\r\n\r\n", 0L, false),
+                Arguments.of("2^63-1, just inside a long", POST + "Content-Length: 9223372036854775807\r\n\r\n", -2L, false),
+                Arguments.of("upper-case chunked", POST + "transfer-encoding: CHUNKED\r\n\r\n", -1L, true),
+                Arguments.of("neither field: no body", POST + "\r\n", -1L, false));
+    }
+
+    /**
+     * Where the parser accepts, exactly one framing comes out (a Content-Length, chunked, or none),
+     * and the head ends at the empty line. {@code -2} means "over the default limit": 2^63-1 parses
+     * as a number and is then refused as too large. A failure means two readings of one request.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unambiguousFraming")
+    void acceptsOnlyFramingWithOneReading(String rule, String request, long contentLength, boolean chunked) {
+        HttpParseResult result = new HttpRequestParser().parse(ByteBuffer.wrap(bytes(request)));
+        if (contentLength == -2L) {
+            assertEquals(MalformedReason.BODY_TOO_LARGE, assertInstanceOf(Malformed.class, result).reason());
+            return;
+        }
+        HttpParseResult.Complete c = assertInstanceOf(HttpParseResult.Complete.class, result, rule);
+        assertEquals(contentLength, c.contentLength(), rule);
+        assertEquals(chunked, c.isChunked(), rule);
+        assertEquals(request.length(), c.consumed(), rule);
     }
 
     // ---- split invariance on good requests ----
@@ -369,7 +449,7 @@ class HttpRequestParserTest {
             byte[] wire = bytes(sample.wire());
             String context = "run " + run + ":\n" + sample.wire();
 
-            HttpRequestParser parser = new HttpRequestParser();
+            HttpRequestParser parser = parser();
             int cut = random.nextInt(wire.length + 1);
             HttpParseResult first = parser.parse(ByteBuffer.wrap(wire, 0, cut).slice());
             HttpParseResult result = first instanceof NeedMore ? parser.parse(ByteBuffer.wrap(wire)) : first;
@@ -407,11 +487,11 @@ class HttpRequestParserTest {
             String whole = whole(limit, wire);
             assertEquals(whole, byteByByte(limit, wire), () -> "byte-by-byte differs for " + java.util.HexFormat.of().formatHex(wire));
             // Heap arrays, direct buffers and native segments take different read paths in WireBytes.
-            assertEquals(whole, HttpSamples.describe(new HttpRequestParser(limit).parse(direct(wire))), "direct buffer");
-            assertEquals(whole, HttpSamples.describe(new HttpRequestParser(limit).parse(wire.length == 0
+            assertEquals(whole, HttpSamples.describe(parser(limit).parse(direct(wire))), "direct buffer");
+            assertEquals(whole, HttpSamples.describe(parser(limit).parse(wire.length == 0
                     ? MemorySegment.NULL : arena.allocate(wire.length).copyFrom(MemorySegment.ofArray(wire)), 0, wire.length)),
                     "native segment");
-            HttpParseResult result = new HttpRequestParser(limit).parse(ByteBuffer.wrap(wire));
+            HttpParseResult result = parser(limit).parse(ByteBuffer.wrap(wire));
             switch (result) {
                 case HttpParseResult.Complete c -> assertTrue(c.consumed() <= wire.length);
                 case NeedMore n -> assertTrue(wire.length < limit.maxRequestLineBytes() + limit.maxHeaderBytes());

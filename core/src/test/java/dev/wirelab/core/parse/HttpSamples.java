@@ -28,7 +28,12 @@ final class HttpSamples {
 
     /** Parses the bytes as one read. */
     static String whole(HttpLimits limits, byte[] request) {
-        return describe(new HttpRequestParser(limits).parse(ByteBuffer.wrap(request)));
+        return whole(HttpScanners.chosen(), limits, request);
+    }
+
+    /** Parses the bytes as one read, searching with {@code scanner}. */
+    static String whole(HttpScanner scanner, HttpLimits limits, byte[] request) {
+        return describe(new HttpRequestParser(limits, scanner).parse(ByteBuffer.wrap(request)));
     }
 
     /**
@@ -37,7 +42,12 @@ final class HttpSamples {
      * as a server that compacts or grows its buffer would.
      */
     static String split(HttpLimits limits, byte[] request, int split) {
-        HttpRequestParser parser = new HttpRequestParser(limits);
+        return split(HttpScanners.chosen(), limits, request, split);
+    }
+
+    /** {@link #split(HttpLimits, byte[], int)}, searching with {@code scanner}. */
+    static String split(HttpScanner scanner, HttpLimits limits, byte[] request, int split) {
+        HttpRequestParser parser = new HttpRequestParser(limits, scanner);
         ByteBuffer first = ByteBuffer.wrap(request, 0, split).slice();
         HttpParseResult result = parser.parse(first);
         if (!(result instanceof NeedMore)) {
@@ -50,7 +60,12 @@ final class HttpSamples {
 
     /** Feeds one more byte per call until the parser stops asking for more. */
     static String byteByByte(HttpLimits limits, byte[] request) {
-        HttpRequestParser parser = new HttpRequestParser(limits);
+        return byteByByte(HttpScanners.chosen(), limits, request);
+    }
+
+    /** {@link #byteByByte(HttpLimits, byte[])}, searching with {@code scanner}. */
+    static String byteByByte(HttpScanner scanner, HttpLimits limits, byte[] request) {
+        HttpRequestParser parser = new HttpRequestParser(limits, scanner);
         ByteBuffer buffer = ByteBuffer.wrap(request);
         HttpParseResult result = NeedMore.INSTANCE;
         for (int end = 0; end <= request.length && result instanceof NeedMore; end++) {

@@ -1,0 +1,81 @@
+package dev.wirelab.core.parse;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Optional;
+
+/**
+ * The four byte searches an HTTP/1.1 head spends its time in, behind one interface so that
+ * the bytes can be searched by plain Java here or by SIMD instructions in the {@code simd}
+ * module, which core cannot depend on. {@link HttpScanners} picks the implementation once per
+ * JVM; read its class doc for how, and for what the JIT makes of the call.
+ *
+ * <h2>The searches</h2>
+ * <pre>
+ *   indexOf          a byte value      the LF that ends each line (and so the empty line that ends the head)
+ *   indexOfNonTchar  not RFC 9110 tchar the end of a method or a field name (token validation)
+ *   indexOfNonVisible not 0x21..0x7E   the end of the request target
+ *   indexOfControl   CTL but HTAB, DEL the first byte a field value may not hold (field-content)
+ * </pre>
+ * Each comes twice: over a {@code byte[]} (a heap buffer's array) and over a
+ * {@link MemorySegment} (a direct buffer, native or mapped memory). Indexes are absolute in
+ * the array or segment, and the answer is the first matching index in {@code [from, to)},
+ * or {@code -1}.
+ *
+ * <h2>The contract an implementation keeps</h2>
+ * <ul>
+ *   <li><b>Same answers.</b> Every implementation returns exactly what
+ *       {@link HttpScanners#scalar()} returns, for every input and every window; the tests run
+ *       the parser's whole suite over each implementation found and compare them directly on
+ *       random windows.</li>
+ *   <li><b>May look, never tell.</b> An implementation may <em>read</em> bytes of the array
+ *       or segment outside {@code [from, to)} (a SIMD load is a fixed width, and the line
+ *       rarely is), but its answer depends only on the bytes inside the window. It never
+ *       reads outside the array or segment.</li>
+ *   <li><b>Never throws, allocates nothing, keeps no state.</b> One instance serves every
+ *       parser on every thread.</li>
+ * </ul>
+ */
+public interface HttpScanner {
+
+    /** The first {@code value} in {@code array[from, to)}, or -1. */
+    int indexOf(byte[] array, int from, int to, byte value);
+
+    /** The first {@code value} in {@code segment[from, to)}, or -1. */
+    long indexOf(MemorySegment segment, long from, long to, byte value);
+
+    /** The first byte of {@code array[from, to)} that is not a token character (RFC 9110 tchar), or -1. */
+    int indexOfNonTchar(byte[] array, int from, int to);
+
+    /** The first byte of {@code segment[from, to)} that is not a token character, or -1. */
+    long indexOfNonTchar(MemorySegment segment, long from, long to);
+
+    /** The first byte of {@code array[from, to)} outside visible ASCII (0x21..0x7E), or -1. */
+    int indexOfNonVisible(byte[] array, int from, int to);
+
+    /** The first byte of {@code segment[from, to)} outside visible ASCII, or -1. */
+    long indexOfNonVisible(MemorySegment segment, long from, long to);
+
+    /** The first control byte of {@code array[from, to)} other than HTAB (below 0x20, or DEL), or -1. */
+    int indexOfControl(byte[] array, int from, int to);
+
+    /** The first control byte of {@code segment[from, to)} other than HTAB, or -1. */
+    long indexOfControl(MemorySegment segment, long from, long to);
+
+    /** What this implementation is, in a few words: {@code "scalar (SWAR, 8 bytes per step)"}. */
+    String description();
+
+    /**
+     * What a module registers with {@link java.util.ServiceLoader} (a line naming its class in
+     * {@code META-INF/services/dev.wirelab.core.parse.HttpScanner$Provider}) to offer a faster
+     * scanner. The provider class itself must link on any JVM: it decides whether its scanner
+     * can run here before it loads the scanner's class.
+     */
+    interface Provider {
+
+        /** The scanner, or empty when it cannot run in this JVM. Never throws. */
+        Optional<HttpScanner> scanner();
+
+        /** Why the scanner is or is not offered, in words (shown by {@code lab doctor}). */
+        String reason();
+    }
+}
