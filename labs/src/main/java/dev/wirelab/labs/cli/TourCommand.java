@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lab tour}: every server variant under the same loads; one table, one chart. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = {"Start every server variant on loopback in turn, drive each with the same loads,",
-            "print one comparison table and write reports/tour-<time>.md, .json and .png charts."})
+        description = {"Run every server variant under the same loads on loopback and print one comparison table.",
+            "Each server runs in a JVM of its own; the report goes to reports/tour-<time>.md, .json and .png charts."})
 public final class TourCommand implements Callable<Integer> {
 
     @CommandLine.Spec
