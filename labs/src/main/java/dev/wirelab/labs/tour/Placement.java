@@ -70,6 +70,11 @@ public enum Placement {
         return prefix;
     }
 
+    /** The command prefix that starts a load-generator process on the client's CPU ({@code taskset -c 0}); empty for OS. */
+    List<String> clientPrefix() {
+        return this == OS ? List.of() : List.of(taskset(), "-c", Integer.toString(firstCpu()));
+    }
+
     /** For reports: "client on CPU 0, server on CPU 1". */
     public String describe() {
         return switch (this) {
