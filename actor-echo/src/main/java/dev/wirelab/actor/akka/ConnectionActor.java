@@ -149,6 +149,7 @@ final class ConnectionActor {
     private Behavior<Command> start() {
         // keepOpenOnPeerClosed: a half-close (peer's FIN) must not stop us echoing what we hold.
         socket.tell(TcpMessage.register(tcpEvents, true, false), tcpEvents);
+        MessageTrace.note("connection", "tcp", "Register(self, keepOpenOnPeerClosed)");
         armIdleTimer(config.idleTimeout());
         requestReadIfRoom();
         return open();
@@ -187,6 +188,9 @@ final class ConnectionActor {
     // ---------------------------------------------------------------- events
 
     private Behavior<Command> onTcpEvent(Tcp.Event event, boolean reading) {
+        if (MessageTrace.on()) {
+            MessageTrace.note("tcp", "connection", describe(event));
+        }
         return switch (event) {
             case Tcp.Received received -> onReceived(received.data(), reading);
             case Written written -> onWritten(written, reading);
@@ -306,6 +310,9 @@ final class ConnectionActor {
         if (inFlight == 0 && !buffered.isEmpty()) {
             inFlight = buffered.size();
             socket.tell(TcpMessage.write(buffered, new Written(inFlight)), tcpEvents);
+            if (MessageTrace.on()) {
+                MessageTrace.note("connection", "tcp", "Write(" + inFlight + " B, ack=Written)");
+            }
             buffered = ByteString.emptyByteString();
         }
     }
@@ -316,6 +323,7 @@ final class ConnectionActor {
         if (!readRequested && held + config.readBufferSize() <= config.maxPendingWriteBytes()) {
             readRequested = true;
             socket.tell(TcpMessage.resumeReading(), tcpEvents);
+            MessageTrace.note("connection", "tcp", "ResumeReading");
         }
     }
 
@@ -323,6 +331,16 @@ final class ConnectionActor {
         if (!config.idleTimeout().isZero()) {
             timers.startSingleTimer(IDLE_TIMER, new IdleCheck(), delay);
         }
+    }
+
+    /** A TCP event as a trace shows it: its type, and the size of any bytes it carries. */
+    private static String describe(Tcp.Event event) {
+        return switch (event) {
+            case Tcp.Received received -> "Received(" + received.data().size() + " B)";
+            case Written written -> "Written(" + written.bytes() + " B)  [the write's ack]";
+            case ReadsStopped fence -> "ReadsStopped  [fence]";
+            default -> event.getClass().getSimpleName();
+        };
     }
 
     @Override

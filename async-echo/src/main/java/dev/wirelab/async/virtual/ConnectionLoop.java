@@ -19,9 +19,11 @@ interface ConnectionLoop {
     /**
      * Echoes until the peer ends the stream.
      *
-     * @throws java.net.SocketTimeoutException when the peer was silent for {@code idleTimeout}
+     * @param clock told when each blocking read starts and ends, for the {@link IdleReaper}
+     * @throws java.net.SocketTimeoutException when the peer was silent for {@code idleTimeout} (timed reads)
      * @throws IOException                     when the connection broke (reset, broken pipe)
      * @throws InterruptedException            when the server shut down forcibly
      */
-    void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics) throws IOException, InterruptedException;
+    void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
+            throws IOException, InterruptedException;
 }

@@ -26,13 +26,19 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
 final class EchoLoop implements ConnectionLoop {
 
     @Override
-    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics) throws IOException {
+    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
+            throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         byte[] buffer = new byte[config.readBufferSize()];
-        int n;
         // -1 means the peer shut down its output (close or half-close): everything read was written back.
-        while ((n = in.read(buffer)) != -1) {
+        while (true) {
+            clock.reading();
+            int n = in.read(buffer);
+            clock.idle();
+            if (n == -1) {
+                return;
+            }
             metrics.bytesRead().add(n);
             out.write(buffer, 0, n);
             metrics.bytesWritten().add(n);

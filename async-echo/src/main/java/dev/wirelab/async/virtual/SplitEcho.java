@@ -56,7 +56,8 @@ final class SplitEcho implements ConnectionLoop {
     }
 
     @Override
-    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics) throws IOException, InterruptedException {
+    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
+            throws IOException, InterruptedException {
         BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(capacity(config));
         Writer writer = new Writer(socket, queue, metrics);
         Thread writerThread = Thread.ofVirtual().name(Thread.currentThread().getName() + "-writer").start(writer);
@@ -64,7 +65,7 @@ final class SplitEcho implements ConnectionLoop {
         // Phase 1: read until EOF or failure.
         Exception stop = null;
         try {
-            read(socket, queue, config, metrics);
+            read(socket, queue, config, metrics, clock);
         } catch (IOException | InterruptedException e) {
             stop = e;
             writerThread.interrupt();
@@ -87,12 +88,17 @@ final class SplitEcho implements ConnectionLoop {
         }
     }
 
-    private static void read(Socket socket, BlockingQueue<byte[]> queue, EchoConfig config, ConnectionMetrics metrics)
-            throws IOException, InterruptedException {
+    private static void read(Socket socket, BlockingQueue<byte[]> queue, EchoConfig config, ConnectionMetrics metrics,
+                             IdleReaper.ReadClock clock) throws IOException, InterruptedException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[config.readBufferSize()];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
+        while (true) {
+            clock.reading();
+            int n = in.read(buffer);
+            clock.idle();
+            if (n == -1) {
+                break;
+            }
             metrics.bytesRead().add(n);
             queue.put(Arrays.copyOf(buffer, n));   // parks while the queue is full: the backpressure
         }

@@ -3,6 +3,7 @@ package dev.wirelab.core.echo;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -24,6 +25,16 @@ public interface EchoServerProvider {
 
     /** Binds and starts serving; returns once the server is listening. */
     EchoServer start(EchoConfig config) throws IOException;
+
+    /**
+     * The JVM system properties a server with these options needs, as {@code name → value}: the
+     * options that the JDK reads once at start-up rather than the server at {@code start} (the
+     * virtual-thread poller and scheduler, say). Whoever starts a JVM for this server (the tour)
+     * passes each as {@code -Dname=value}. None by default.
+     */
+    default Map<String, String> jvmProperties(Map<String, String> options) {
+        return Map.of();
+    }
 
     /** Every provider on the class path, sorted by name. */
     static List<EchoServerProvider> all() {
