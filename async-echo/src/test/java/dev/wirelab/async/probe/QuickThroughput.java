@@ -6,9 +6,9 @@ import java.util.List;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
-import dev.wirelab.core.echo.LoadGenerator;
-import dev.wirelab.core.echo.LoadReport;
-import dev.wirelab.core.echo.LoadSpec;
+import dev.wirelab.core.load.LoadGenerator;
+import dev.wirelab.core.load.LoadReport;
+import dev.wirelab.core.load.LoadSpec;
 
 /**
  * Quick, rough throughput of every async-echo variant under one load, client and server in

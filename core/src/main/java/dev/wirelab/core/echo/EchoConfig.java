@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import dev.wirelab.core.protocol.Protocol;
+
 /**
  * How an echo server runs. Every variant reads the same fields, so the same load means
  * the same thing for each of them.
@@ -20,6 +22,9 @@ import java.util.TreeMap;
  * @param backlog              the listen backlog handed to the OS
  * @param options              variant-specific settings, e.g. {@code transport=epoll} for Netty; unknown keys are an error
  *                             for the variant that reads them
+ * @param protocol             what the server speaks on each connection: {@link Protocol#ECHO} (the default) or
+ *                             {@link Protocol#HTTP}; the server model only moves bytes, the protocol's session decides
+ *                             what to answer
  */
 public record EchoConfig(
         String host,
@@ -30,7 +35,8 @@ public record EchoConfig(
         int maxPendingWriteBytes,
         int ioThreads,
         int backlog,
-        Map<String, String> options) {
+        Map<String, String> options,
+        Protocol protocol) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
@@ -43,6 +49,7 @@ public record EchoConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(protocol, "protocol");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank (use 127.0.0.1 for loopback)");
         }
@@ -59,6 +66,13 @@ public record EchoConfig(
         options = Map.copyOf(new TreeMap<>(options));
     }
 
+    /** The echo protocol, as before protocols existed. */
+    public EchoConfig(String host, int port, int maxConnections, Duration idleTimeout, int readBufferSize,
+                      int maxPendingWriteBytes, int ioThreads, int backlog, Map<String, String> options) {
+        this(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options,
+                Protocol.ECHO);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -68,46 +82,50 @@ public record EchoConfig(
     /** Loopback, an ephemeral port, and the defaults above. */
     public static EchoConfig defaults() {
         return new EchoConfig(DEFAULT_HOST, 0, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_READ_BUFFER_SIZE,
-                DEFAULT_MAX_PENDING_WRITE_BYTES, 0, DEFAULT_BACKLOG, Map.of());
+                DEFAULT_MAX_PENDING_WRITE_BYTES, 0, DEFAULT_BACKLOG, Map.of(), Protocol.ECHO);
     }
 
     public EchoConfig withHost(String host) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withPort(int port) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withMaxConnections(int maxConnections) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withIdleTimeout(Duration idleTimeout) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withReadBufferSize(int readBufferSize) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withMaxPendingWriteBytes(int maxPendingWriteBytes) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withIoThreads(int ioThreads) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     public EchoConfig withBacklog(int backlog) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     /** A copy with one more variant-specific option. */
     public EchoConfig withOption(String key, String value) {
         Map<String, String> more = new TreeMap<>(options);
         more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, more);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, more, protocol);
+    }
+
+    public EchoConfig withProtocol(Protocol protocol) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
     }
 
     /** The thread count to use when {@link #ioThreads()} is 0: one per core. */

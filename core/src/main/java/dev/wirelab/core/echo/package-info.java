@@ -1,13 +1,12 @@
 /**
- * The echo server SPI every variant implements ({@link dev.wirelab.core.echo.EchoServer},
- * {@link dev.wirelab.core.echo.EchoConfig}, {@link dev.wirelab.core.echo.EchoServerProvider}),
- * and the load generator whose reports are the source of every number the lab prints.
+ * The echo server SPI every variant implements, and nothing else: {@link dev.wirelab.core.echo.EchoServer}
+ * (start on a port, report the bound address, a metrics snapshot, a graceful close),
+ * {@link dev.wirelab.core.echo.EchoConfig} (the settings every variant reads the same way) and
+ * {@link dev.wirelab.core.echo.EchoServerProvider} (how {@link java.util.ServiceLoader} finds a variant,
+ * and what it can tell about itself before it starts, including the {@link dev.wirelab.core.echo.Capability}
+ * list {@code lab doctor} prints: Netty's native transports, for example).
  *
- * <p>Load generator files: {@link dev.wirelab.core.echo.LoadSpec} (what to run: connections,
- * size, pipeline, closed or open loop), {@link dev.wirelab.core.echo.LoadGenerator} (the run:
- * connect, warm up, measure, drain), {@code LoadWorker} (one selector loop per client thread),
- * {@code LoadConnection} (one connection's stream positions and due times), {@code EchoPattern}
- * (the verified bytes), {@link dev.wirelab.core.echo.LoadReport} (the figures, as text and JSON),
- * {@link dev.wirelab.core.echo.LoadError} and {@link dev.wirelab.core.echo.LoadProgress}.
+ * <p>The lab, the tour, the benchmarks and the contract suite only ever see these types; the load
+ * generator that drives a server lives beside this package in {@code dev.wirelab.core.load}.
  */
 package dev.wirelab.core.echo;

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <h2>Two kinds of accessor</h2>
  * <ul>
- *   <li><b>Zero-allocation:</b> {@link #version()}, {@link #methodIs}, {@link #headerCount()},
+ *   <li><b>Zero-allocation:</b> {@link #version()}, {@link #methodIs}, {@link #targetIs}, {@link #headerCount()},
  *       {@link #headerNameIs}, {@link #headerValueIs}, {@link #hasToken}, and
  *       {@link #method()} for the nine standard methods (it returns a constant).</li>
  *   <li><b>Decode on demand</b> (allocate a String or a buffer view, copy nothing in the
@@ -96,6 +96,11 @@ public final class HttpRequestHead {
     /** The request target as sent, e.g. {@code /index.html?q=1}. */
     public String target() {
         return bytes.latin1(targetStart, targetEnd);
+    }
+
+    /** True when the request target is exactly {@code target} (byte for byte); allocates nothing. */
+    public boolean targetIs(String target) {
+        return bytes.equalsExactly(targetStart, targetEnd, target);
     }
 
     public HttpVersion version() {

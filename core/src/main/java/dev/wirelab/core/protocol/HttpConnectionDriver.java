@@ -2,9 +2,7 @@ package dev.wirelab.core.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
-import dev.wirelab.core.parse.BodyFraming;
 import dev.wirelab.core.parse.ChunkedDecoder;
 import dev.wirelab.core.parse.ChunkedResult;
 import dev.wirelab.core.parse.HttpLimits;
@@ -20,14 +18,23 @@ import dev.wirelab.core.protocol.HttpConnectionState.WritingResponse;
 
 /**
  * Runs one HTTP/1.1 connection: bytes in, response bytes out, with no socket in sight. A
- * server (selector, Netty, virtual thread, actor) calls {@link #onBytes} after every read and
- * writes whatever comes back; {@link #isClosed()} tells it when to close.
+ * server (selector, Netty, virtual thread, actor) calls {@link #receive} after every read and
+ * sends what {@link #drainTo} hands it; {@link #isClosed()} tells it when to close.
+ * {@link #onBytes} does both and returns one array: simpler, for tests and examples.
  *
  * <pre>{@code
  * HttpConnectionDriver http = new HttpConnectionDriver(request -> HttpResponse.text(200, "hi\n"));
  * byte[] reply = http.onBytes(ByteBuffer.wrap(received));   // write reply, then
  * if (http.isClosed()) channel.close();
  * }</pre>
+ *
+ * <h2>Two kinds of handler</h2>
+ * An {@link HttpHandler} gets a decoded {@link HttpRequest} and returns an {@link HttpResponse}:
+ * the readable way, a few objects per request. An {@link HttpExchangeHandler} gets a view
+ * onto the parser's offsets and writes into the connection's {@link HttpResponseWriter}: for
+ * a request without a body nothing is decoded, built or copied in between, so a server that
+ * routes on method and target answers with <b>zero allocated bytes per request</b>
+ * ({@code HttpRoutes} does; the selector server's allocation test holds it to that).
  *
  * <h2>The state machine</h2>
  * {@link #step} is the whole protocol: one exhaustive {@code switch} over
@@ -46,21 +53,26 @@ import dev.wirelab.core.protocol.HttpConnectionState.WritingResponse;
  * <h2>What the lab simplifies</h2>
  * A socket server would stay in {@link WritingResponse} until the channel accepted every
  * byte and stop reading meanwhile (backpressure, chapter {@code flow}); here "written" means
- * "handed to the caller", so the state is left at once and output for many pipelined
- * requests can pile up in one return value. {@code Expect: 100-continue} is not answered.
+ * "in the output buffer", so the state is left at once and output for many pipelined
+ * requests can pile up until the transport drains it (the transports bound that by reading
+ * no more while output is owed). {@code Expect: 100-continue} is not answered.
  * Not thread-safe: one driver per connection, called from one thread at a time.
  */
 public final class HttpConnectionDriver {
 
     private static final int INITIAL_BUFFER = 4 * 1024;
+    /** States without data are shared: the request path allocates no state objects. */
+    private static final ReadingHeaders READING_HEADERS = new ReadingHeaders();
+    private static final WritingResponse WRITTEN_KEEP_ALIVE = new WritingResponse(HttpRequest.NO_BODY, READING_HEADERS);
 
-    private final HttpHandler handler;
+    private final HttpExchangeHandler handler;
     private final HttpRequestParser parser;
     private final ChunkedDecoder chunked;
     private final int maxBuffer;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final HttpResponseWriter output = new HttpResponseWriter();
+    private final HeadView headView = new HeadView();
     private ByteBuffer inbound = ByteBuffer.allocate(INITIAL_BUFFER).flip(); // read mode: [position, limit) unparsed
-    private HttpConnectionState state = new ReadingHeaders();
+    private HttpConnectionState state = READING_HEADERS;
     private long requestsServed;
 
     public HttpConnectionDriver(HttpHandler handler) {
@@ -68,6 +80,10 @@ public final class HttpConnectionDriver {
     }
 
     public HttpConnectionDriver(HttpHandler handler, HttpLimits limits) {
+        this((request, response) -> response.write(handler.handle(HttpRequest.from(request))), limits);
+    }
+
+    public HttpConnectionDriver(HttpExchangeHandler handler, HttpLimits limits) {
         if (limits.maxContentLength() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("this driver collects bodies in a byte[]; maxContentLength must be < 2 GiB");
         }
@@ -77,8 +93,11 @@ public final class HttpConnectionDriver {
         this.maxBuffer = limits.maxRequestLineBytes() + limits.maxHeaderBytes();
     }
 
-    /** Feeds received bytes (all of {@code src} is taken); returns the response bytes they caused, possibly none. */
-    public byte[] onBytes(ByteBuffer src) {
+    /**
+     * Feeds received bytes (all of {@code src} is taken); the responses they caused wait in
+     * the driver until {@link #drainTo}.
+     */
+    public void receive(ByteBuffer src) {
         while (!isClosed()) {
             append(src);
             run();
@@ -87,7 +106,32 @@ public final class HttpConnectionDriver {
             }
         }
         src.position(src.limit()); // after Closed, the rest is ignored but counts as taken
-        return drainOutput();
+    }
+
+    /** The peer closed its sending side: close, and say whether it left a request half-sent. */
+    public void receiveEndOfInput() {
+        state = switch (state) {
+            case ReadingHeaders h -> new Closed(inbound.hasRemaining()
+                    ? Closed.Cause.TRUNCATED_REQUEST : Closed.Cause.PEER_CLOSED);
+            case ReadingBody b -> new Closed(Closed.Cause.TRUNCATED_REQUEST);
+            case ReadingChunked c -> new Closed(Closed.Cause.TRUNCATED_REQUEST);
+            case WritingResponse w -> w.written();
+            case Closed c -> c;
+        };
+    }
+
+    /**
+     * Hands the responses written since the last drain to {@code out} (see
+     * {@link Outgoing} for who may touch them when); adds nothing when there are none.
+     */
+    public void drainTo(Outgoing out) {
+        output.drainTo(out);
+    }
+
+    /** Feeds received bytes (all of {@code src} is taken); returns the response bytes they caused, possibly none. */
+    public byte[] onBytes(ByteBuffer src) {
+        receive(src);
+        return output.drainToArray();
     }
 
     /** Convenience for tests and examples. */
@@ -95,17 +139,10 @@ public final class HttpConnectionDriver {
         return onBytes(ByteBuffer.wrap(src));
     }
 
-    /** The peer closed its sending side: close, and say whether it left a request half-sent. */
+    /** {@link #receiveEndOfInput()}, then whatever output is still owed. */
     public byte[] onEndOfInput() {
-        state = switch (state) {
-            case ReadingHeaders h -> new Closed(inbound.hasRemaining()
-                    ? Closed.Cause.TRUNCATED_REQUEST : Closed.Cause.PEER_CLOSED);
-            case ReadingBody b -> new Closed(Closed.Cause.TRUNCATED_REQUEST);
-            case ReadingChunked c -> new Closed(Closed.Cause.TRUNCATED_REQUEST);
-            case WritingResponse w -> write(w);
-            case Closed c -> c;
-        };
-        return drainOutput();
+        receiveEndOfInput();
+        return output.drainToArray();
     }
 
     public HttpConnectionState state() {
@@ -137,30 +174,40 @@ public final class HttpConnectionDriver {
             case ReadingHeaders h -> readHead(h);
             case ReadingBody b -> readBody(b);
             case ReadingChunked c -> readChunked(c);
-            case WritingResponse w -> write(w);
+            case WritingResponse w -> w.written();
             case Closed c -> c;
         };
     }
 
     private HttpConnectionState readHead(ReadingHeaders waiting) {
         return switch (parser.parse(inbound)) {
-            case HttpParseResult.Complete c -> {
-                // Decode the head before moving past it: the view points into inbound.
-                HttpRequest request = HttpRequest.of(c.head());
-                inbound.position(inbound.position() + c.consumed());
-                yield switch (c.framing()) {
-                    case BodyFraming.None none -> respond(request);
-                    case BodyFraming.ContentLength length -> length.length() == 0 ? respond(request)
-                            : new ReadingBody(request, new byte[(int) length.length()], 0);
-                    case BodyFraming.Chunked ch -> {
-                        chunked.reset();
-                        yield new ReadingChunked(request, new ByteArrayOutputStream());
-                    }
-                };
-            }
+            case HttpParseResult.Complete c -> headComplete(c);
             case NeedMore n -> waiting;
             case Malformed m -> reject(m);
         };
+    }
+
+    /**
+     * A head without a body is answered from the parser's view, before the buffer moves on:
+     * the allocation-free path. A head with a body is decoded first, because the buffer will
+     * have been reused by the time the body is complete.
+     */
+    private HttpConnectionState headComplete(HttpParseResult.Complete c) {
+        int consumed = c.consumed();
+        if (c.isChunked()) {
+            HttpRequest request = HttpRequest.of(c.head());
+            inbound.position(inbound.position() + consumed);
+            chunked.reset();
+            return new ReadingChunked(request, new ByteArrayOutputStream());
+        }
+        if (c.contentLength() > 0) {
+            HttpRequest request = HttpRequest.of(c.head());
+            inbound.position(inbound.position() + consumed);
+            return new ReadingBody(request, new byte[(int) c.contentLength()], 0);
+        }
+        HttpConnectionState next = respond(headView.of(c.head()));
+        inbound.position(inbound.position() + consumed);
+        return next;
     }
 
     private HttpConnectionState readBody(ReadingBody reading) {
@@ -181,54 +228,33 @@ public final class HttpConnectionDriver {
         };
     }
 
-    private HttpConnectionState write(WritingResponse writing) {
-        output.writeBytes(writing.bytes());
-        return writing.written();
-    }
-
     // ---- building responses ----
 
-    private HttpConnectionState respond(HttpRequest request) {
-        parser.reset();
+    private HttpConnectionState respond(HttpRequestView request) {
+        // The parser starts over by itself at the next parse; its head stays valid for this call.
         requestsServed++;
-        HttpResponse response;
+        boolean keepAlive = request.wantsKeepAlive();
+        output.begin(request.methodIs("HEAD"));
         try {
-            response = handler.handle(request);
+            handler.handle(request, output);
+            output.finish(keepAlive);
         } catch (RuntimeException e) {
             // A handler bug must not kill the server or leave the client hanging.
-            response = HttpResponse.text(500, "handler failed: " + e.getClass().getSimpleName() + "\n");
-            return new WritingResponse(serialize(response, false, true), new Closed(Closed.Cause.HANDLER_FAILED));
+            output.abandon();
+            output.begin(false);
+            output.write(HttpResponse.text(500, "handler failed: " + e.getClass().getSimpleName() + "\n"));
+            output.finish(false);
+            return new WritingResponse(HttpRequest.NO_BODY, new Closed(Closed.Cause.HANDLER_FAILED));
         }
-        boolean keepAlive = request.wantsKeepAlive();
-        byte[] bytes = serialize(response, keepAlive, !request.method().equals("HEAD"));
-        return new WritingResponse(bytes, keepAlive ? new ReadingHeaders() : new Closed(Closed.Cause.CONNECTION_CLOSE));
+        return keepAlive ? WRITTEN_KEEP_ALIVE
+                : new WritingResponse(HttpRequest.NO_BODY, new Closed(Closed.Cause.CONNECTION_CLOSE));
     }
 
     private HttpConnectionState reject(Malformed malformed) {
-        HttpResponse response = HttpResponse.text(malformed.reason().status(), malformed.message() + "\n");
-        return new WritingResponse(serialize(response, false, true), new Closed(Closed.Cause.MALFORMED_REQUEST));
-    }
-
-    /**
-     * Status line, the handler's fields, then the framing fields the driver owns. Always
-     * HTTP/1.1 (a server sends its own version, RFC 9110 section 6.2); HTTP/1.0 clients that
-     * asked for keep-alive are told it was granted.
-     */
-    private static byte[] serialize(HttpResponse response, boolean keepAlive, boolean withBody) {
-        StringBuilder head = new StringBuilder(128)
-                .append("HTTP/1.1 ").append(response.status()).append(' ').append(response.reasonPhrase()).append("\r\n");
-        for (HttpField field : response.headers()) {
-            head.append(field.name()).append(": ").append(field.value()).append("\r\n");
-        }
-        head.append("Content-Length: ").append(response.body().length).append("\r\n");
-        head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
-        head.append("\r\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + response.body().length);
-        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (withBody) {
-            out.writeBytes(response.body());
-        }
-        return out.toByteArray();
+        output.begin(false);
+        output.write(HttpResponse.text(malformed.reason().status(), malformed.message() + "\n"));
+        output.finish(false);
+        return new WritingResponse(HttpRequest.NO_BODY, new Closed(Closed.Cause.MALFORMED_REQUEST));
     }
 
     // ---- the connection buffer ----
@@ -241,18 +267,13 @@ public final class HttpConnectionDriver {
             inbound = bigger.put(inbound.flip());
         }
         int n = Math.min(src.remaining(), inbound.remaining());
-        inbound.put(src.slice(src.position(), n));
+        inbound.put(inbound.position(), src, src.position(), n); // absolute bulk copy: no slice object
+        inbound.position(inbound.position() + n);
         src.position(src.position() + n);
         inbound.flip();
         if (n == 0 && src.hasRemaining()) {
             // Unreachable while the parsers enforce their limits: they reject before the buffer fills.
             throw new IllegalStateException("connection buffer full without a parser verdict in state " + state);
         }
-    }
-
-    private byte[] drainOutput() {
-        byte[] bytes = output.toByteArray();
-        output.reset();
-        return bytes;
     }
 }

@@ -78,7 +78,10 @@ public sealed interface HttpConnectionState {
 
     /**
      * A response is ready to go out; {@code next} is where the connection goes once it has:
-     * {@link ReadingHeaders} to keep the connection, or {@link Closed}.
+     * {@link ReadingHeaders} to keep the connection, or {@link Closed}. {@code bytes} holds a
+     * response serialized on its own; the driver writes every response straight into the
+     * connection's output ({@link HttpResponseWriter}) and leaves it empty, so that a
+     * keep-alive exchange can reuse one shared state object.
      */
     record WritingResponse(byte[] bytes, HttpConnectionState next) implements HttpConnectionState {
 

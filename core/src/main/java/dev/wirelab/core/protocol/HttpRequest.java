@@ -16,9 +16,10 @@ import dev.wirelab.core.parse.HttpVersion;
  *
  * @param body the decoded body (empty when there was none); not copied again, so do not change it
  */
-public record HttpRequest(String method, String target, HttpVersion version, List<HttpField> headers, byte[] body) {
+public record HttpRequest(String method, String target, HttpVersion version, List<HttpField> headers, byte[] body)
+        implements HttpRequestView {
 
-    private static final byte[] EMPTY = new byte[0];
+    static final byte[] NO_BODY = new byte[0];
 
     public HttpRequest {
         headers = List.copyOf(headers);
@@ -30,14 +31,32 @@ public record HttpRequest(String method, String target, HttpVersion version, Lis
         for (int i = 0; i < head.headerCount(); i++) {
             fields.add(new HttpField(head.headerName(i), head.headerValue(i)));
         }
-        return new HttpRequest(head.method(), head.target(), head.version(), fields, EMPTY);
+        return new HttpRequest(head.method(), head.target(), head.version(), fields, NO_BODY);
+    }
+
+    /** The view itself when it is already a decoded request; otherwise decoded now. */
+    public static HttpRequest from(HttpRequestView view) {
+        return switch (view) {
+            case HttpRequest request -> request;
+            case HeadView head -> of(head.head());
+        };
+    }
+
+    @Override
+    public boolean methodIs(String name) {
+        return method.equals(name);
+    }
+
+    @Override
+    public boolean targetIs(String name) {
+        return target.equals(name);
     }
 
     public HttpRequest withBody(byte[] newBody) {
         return new HttpRequest(method, target, version, headers, newBody);
     }
 
-    /** The first value of the field called {@code name} (any case), or null. */
+    @Override
     public String header(String name) {
         for (HttpField field : headers) {
             if (field.nameIs(name)) {
@@ -47,7 +66,7 @@ public record HttpRequest(String method, String target, HttpVersion version, Lis
         return null;
     }
 
-    /** True when a field called {@code name} lists {@code token} (comma-separated, any case). */
+    @Override
     public boolean hasToken(String name, String token) {
         for (HttpField field : headers) {
             if (field.nameIs(name)) {
@@ -59,18 +78,6 @@ public record HttpRequest(String method, String target, HttpVersion version, Lis
             }
         }
         return false;
-    }
-
-    /**
-     * Whether the client wants the connection kept after this exchange (RFC 9112 section
-     * 9.3): HTTP/1.1 persists unless it says {@code close}; HTTP/1.0 closes unless it says
-     * {@code keep-alive}.
-     */
-    public boolean wantsKeepAlive() {
-        return switch (version) {
-            case HTTP_1_1 -> !hasToken("Connection", "close");
-            case HTTP_1_0 -> hasToken("Connection", "keep-alive");
-        };
     }
 
     @Override

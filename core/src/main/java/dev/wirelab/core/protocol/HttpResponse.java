@@ -17,7 +17,8 @@ public record HttpResponse(int status, List<HttpField> headers, byte[] body) {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(204, "No Content"),
-            Map.entry(400, "Bad Request"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(409, "Conflict"), Map.entry(405, "Method Not Allowed"),
             Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"),
             Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
             Map.entry(501, "Not Implemented"), Map.entry(505, "HTTP Version Not Supported"));
@@ -42,6 +43,10 @@ public record HttpResponse(int status, List<HttpField> headers, byte[] body) {
 
     /** The standard reason phrase, or an empty one (RFC 9112 section 4 allows it). */
     public String reasonPhrase() {
+        return reasonPhrase(status);
+    }
+
+    static String reasonPhrase(int status) {
         return REASONS.getOrDefault(status, "");
     }
 }

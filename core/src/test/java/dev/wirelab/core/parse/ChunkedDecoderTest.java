@@ -25,7 +25,7 @@ class ChunkedDecoderTest {
      * buffer that is compacted before every append, as a server's read buffer would be.
      * Returns the result, the decoded body and the bytes left unconsumed.
      */
-    private static String decode(HttpLimits limits, byte[] wire, int... cuts) {
+    static String decode(HttpLimits limits, byte[] wire, int... cuts) {
         ChunkedDecoder decoder = new ChunkedDecoder(limits);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         ByteBuffer connection = ByteBuffer.allocate(wire.length).flip();
@@ -42,7 +42,7 @@ class ChunkedDecoderTest {
         return describe(result) + " body=" + body.toString(StandardCharsets.ISO_8859_1) + " rest=" + rest;
     }
 
-    private static String byteByByte(HttpLimits limits, byte[] wire) {
+    static String byteByByte(HttpLimits limits, byte[] wire) {
         int[] cuts = new int[wire.length];
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = i;
@@ -100,7 +100,9 @@ class ChunkedDecoderTest {
         return Stream.of(
                 "4\r\nWiki\r\n5;lang=en\r\npedia\r\n0\r\nExpires: never\r\n\r\nNEXT",
                 "1\r\n\u00ff\r\n2;x=\"a b\"\r\n\r\n\r\n0\r\n\r\n",
-                "0\r\nA: 1\r\nB: 2\r\n\r\n");
+                "0\r\nA: 1\r\nB: 2\r\n\r\n",
+                // Twenty digits, but a small value: overflow is judged by value, not by digit count.
+                "00000000000000000005\r\nhello\r\n0\r\n\r\n");
     }
 
     /** However the body is split across reads, the decoded bytes and the verdict are identical. */
@@ -145,7 +147,11 @@ class ChunkedDecoderTest {
                 row("space before a trailer colon", d, "0\r\nX : y\r\n\r\n", MalformedReason.WHITESPACE_BEFORE_COLON, 4),
                 row("trailer section over the limit", d.withMaxHeaderBytes(8), "0\r\nX-Long: value\r\n\r\n",
                         MalformedReason.HEADER_SECTION_TOO_LARGE, 11),
-                row("more trailers than the limit", d.withMaxHeaderCount(1), "0\r\nA: 1\r\nB: 2\r\n\r\n", MalformedReason.TOO_MANY_HEADERS, 9));
+                row("more trailers than the limit", d.withMaxHeaderCount(1), "0\r\nA: 1\r\nB: 2\r\n\r\n", MalformedReason.TOO_MANY_HEADERS, 9),
+                // ---- smuggling attacks on the chunk-size line ----
+                row("size with a 0x prefix", d, "0x5\r\nhello\r\n0\r\n\r\n", MalformedReason.INVALID_CHUNK_SIZE, 1),
+                row("size after a leading space", d, " 5\r\nhello\r\n0\r\n\r\n", MalformedReason.INVALID_CHUNK_SIZE, 0),
+                row("size of 2^64-1 (-1 to a signed parser)", d, "ffffffffffffffff\r\n", MalformedReason.CHUNK_SIZE_OVERFLOW, 15));
     }
 
     private static Arguments row(String rule, HttpLimits limits, String wire, MalformedReason reason, int offset) {

@@ -338,7 +338,25 @@ class HttpRequestParserTest {
                 row("header section over the limit", d.withMaxHeaderBytes(16), RL + HOST + "X-Long: 0123456789\r\n\r\n",
                         MalformedReason.HEADER_SECTION_TOO_LARGE, 32),
                 row("more fields than the limit", d.withMaxHeaderCount(2), RL + HOST + "A: 1\r\nB: 2\r\n\r\n",
-                        MalformedReason.TOO_MANY_HEADERS, 31));
+                        MalformedReason.TOO_MANY_HEADERS, 31),
+                // ---- smuggling and limit attacks beyond the one-rule-one-row cases above ----
+                row("Content-Length in hex", d, POST + "Content-Length: 0x5\r\n\r\n", MalformedReason.INVALID_CONTENT_LENGTH, 43),
+                row("Content-Length with an inner space", d, POST + "Content-Length: 1 0\r\n\r\n", MalformedReason.INVALID_CONTENT_LENGTH, 43),
+                row("Content-Length of 2^64 (wraps to 0 in unsigned 64-bit)", d, POST + "Content-Length: 18446744073709551616\r\n\r\n",
+                        MalformedReason.CONTENT_LENGTH_OVERFLOW, 61),
+                row("Content-Length of -2^63", d, POST + "Content-Length: -9223372036854775808\r\n\r\n",
+                        MalformedReason.INVALID_CONTENT_LENGTH, 42),
+                row("Transfer-Encoding value moved to an obs-fold line", d, POST + "Transfer-Encoding:\r\n chunked\r\n\r\n",
+                        MalformedReason.CHUNKED_NOT_FINAL, 44),
+                row("vertical tab before chunked", d, POST + "Transfer-Encoding: \u000bchunked\r\n\r\n",
+                        MalformedReason.INVALID_HEADER_VALUE, 45),
+                row("chunked in quotes", d, POST + "Transfer-Encoding: \"chunked\"\r\n\r\n", MalformedReason.CHUNKED_NOT_FINAL, 45),
+                row("Host and host", d, RL + HOST + "host: b\r\n\r\n", MalformedReason.DUPLICATE_HOST, 25),
+                row("NUL in a field name", d, RL + "Ho\u0000st: a\r\n\r\n", MalformedReason.INVALID_HEADER_NAME, 18),
+                row("CR-only line endings never end a line", d.withMaxRequestLineBytes(16), "GET / HTTP/1.1\rHost: a\r\r\n",
+                        MalformedReason.REQUEST_LINE_TOO_LONG, 16),
+                row("endless field line with no LF", d.withMaxHeaderBytes(16), RL + "X: " + "a".repeat(40),
+                        MalformedReason.HEADER_SECTION_TOO_LARGE, 32));
     }
 
     private static Arguments row(String rule, HttpLimits limits, String request, MalformedReason reason, int offset) {
@@ -361,6 +379,38 @@ class HttpRequestParserTest {
             assertEquals(expected, split(limits, wire, i), "split at " + i);
         }
         assertEquals(expected, byteByByte(limits, wire));
+    }
+
+    // ---- framing the parser accepts: exactly one reading, stated ----
+
+    static Stream<Arguments> unambiguousFraming() {
+        return Stream.of(
+                Arguments.of("two identical Content-Lengths", POST + "Content-Length: 5\r\nContent-Length: 5\r\n\r\n", 5L, false),
+                Arguments.of("leading zeros", POST + "Content-Length: 0005\r\n\r\n", 5L, false),
+                Arguments.of("optional whitespace around the value", POST + "Content-Length: \t5 \t\r\n\r\n", 5L, false),
+                Arguments.of("a zero length", POST + "Content-Length: 0\r\n\r\n", 0L, false),
+                Arguments.of("2^63-1, just inside a long", POST + "Content-Length: 9223372036854775807\r\n\r\n", -2L, false),
+                Arguments.of("upper-case chunked", POST + "transfer-encoding: CHUNKED\r\n\r\n", -1L, true),
+                Arguments.of("neither field: no body", POST + "\r\n", -1L, false));
+    }
+
+    /**
+     * Where the parser accepts, exactly one framing comes out (a Content-Length, chunked, or none),
+     * and the head ends at the empty line. {@code -2} means "over the default limit": 2^63-1 parses
+     * as a number and is then refused as too large. A failure means two readings of one request.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unambiguousFraming")
+    void acceptsOnlyFramingWithOneReading(String rule, String request, long contentLength, boolean chunked) {
+        HttpParseResult result = new HttpRequestParser().parse(ByteBuffer.wrap(bytes(request)));
+        if (contentLength == -2L) {
+            assertEquals(MalformedReason.BODY_TOO_LARGE, assertInstanceOf(Malformed.class, result).reason());
+            return;
+        }
+        HttpParseResult.Complete c = assertInstanceOf(HttpParseResult.Complete.class, result, rule);
+        assertEquals(contentLength, c.contentLength(), rule);
+        assertEquals(chunked, c.isChunked(), rule);
+        assertEquals(request.length(), c.consumed(), rule);
     }
 
     // ---- split invariance on good requests ----

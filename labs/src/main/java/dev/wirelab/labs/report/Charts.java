@@ -1,5 +1,6 @@
 package dev.wirelab.labs.report;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,23 @@ public final class Charts {
      */
     public static void groupedBars(Path png, String title, String yAxis, List<String> categories,
                                    Map<String, List<Double>> series) throws IOException {
+        BitmapEncoder.saveBitmap(barChart(title, yAxis, categories, series), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** {@link #groupedBars} as an image in memory: what a notebook displays. */
+    public static BufferedImage groupedBarsImage(String title, String yAxis, List<String> categories,
+                                                 Map<String, List<Double>> series) {
+        return BitmapEncoder.getBufferedImage(barChart(title, yAxis, categories, series));
+    }
+
+    /** {@link #lines} as an image in memory. */
+    public static BufferedImage linesImage(String title, String xAxis, String yAxis, boolean logX, boolean logY,
+                                           Map<String, double[][]> series) {
+        return BitmapEncoder.getBufferedImage(lineChart(title, xAxis, yAxis, logX, logY, series));
+    }
+
+    private static CategoryChart barChart(String title, String yAxis, List<String> categories,
+                                          Map<String, List<Double>> series) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).yAxisTitle(yAxis).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -47,12 +65,18 @@ public final class Charts {
             }
             chart.addSeries(name, categories, values);
         });
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return chart;
     }
 
     /** A line per series; {@code logX} for percentile axes (the tail lives near the right end). */
     public static void lines(Path png, String title, String xAxis, String yAxis, boolean logX, boolean logY,
                              Map<String, double[][]> series) throws IOException {
+        BitmapEncoder.saveBitmap(lineChart(title, xAxis, yAxis, logX, logY, series), png.toString(),
+                BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static XYChart lineChart(String title, String xAxis, String yAxis, boolean logX, boolean logY,
+                                     Map<String, double[][]> series) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -63,6 +87,6 @@ public final class Charts {
             XYSeries s = chart.addSeries(name, xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
         });
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return chart;
     }
 }

@@ -1,6 +1,6 @@
 package dev.wirelab.labs.tour;
 
-import dev.wirelab.core.echo.LoadProgress;
+import dev.wirelab.core.load.LoadProgress;
 
 /** What a tour tells whoever watches it (a progress bar, a notebook, a test). */
 public interface TourListener {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code
  * @ExtendWith(NoNettyLeaks.class)
- * class NettyEchoServerContractTest extends EchoServerContract { ... }
+ * class NettyContractTest extends EchoServerContract { ... }
  * }</pre>
  *
  * <p>Before the class: proves the recording detector is installed at PARANOID (otherwise every
