@@ -48,15 +48,23 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * reported at the same offset whether its LF has arrived or not. See
  * {@link MalformedReason} for every rule and which of them stop request smuggling.
  *
- * <h2>Two passes per line, not three</h2>
- * The first pass finds the LF ({@link WireBytes#indexOf}). The second validates the line's
+ * <h2>Two passes per line, not three; or one</h2>
+ * The general path finds the LF ({@link WireBytes#indexOf}), then validates the line's
  * contents: a token search for the method or name, and a class search for the target or the
  * value. Each search is one call to the {@link HttpScanner} (eight bytes per step in plain
- * Java, a whole vector per step with the {@code simd} module; see {@link HttpScanners}). The "no bare CR" rule needs no pass of its
- * own: a CR is neither a token character, nor visible ASCII, nor field content, so a line
- * whose contents validate holds no CR except the one before its LF (checked in O(1)). Only
- * when a content rule fails does the parser look for a stray CR, because the rules above
- * rank a bare CR first: the error path pays for the ordering, the hot path does not.
+ * Java, a whole vector per step with the {@code simd} module; see {@link HttpScanners}).
+ * The "no bare CR" rule needs no pass of its own: a CR is neither a token character, nor
+ * visible ASCII, nor field content, so a line whose contents validate holds no CR except the
+ * one before its LF (checked in O(1)). Only when a content rule fails does the parser look
+ * for a stray CR, because the rules above rank a bare CR first: the error path pays for the
+ * ordering, the hot path does not.
+ *
+ * <p>Before the general path, a field line is offered to the scanner's fused step
+ * ({@link HttpScanner#fieldLine}): the vector scanner settles a clean line from one load
+ * and hands back where its name and value are. It only ever <em>accepts</em> a line the
+ * general path would accept with the same offsets; everything else, errors included, goes
+ * the general way, so the results and the error offsets are the same whichever scanner runs
+ * (the tests compare them at every split point). The scalar scanner always declines.
  *
  * <h2>Allocation</h2>
  * The parse path allocates nothing: waiting returns the shared {@link NeedMore#INSTANCE},
