@@ -1,6 +1,8 @@
 package dev.wirelab.async.netty;
 
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import java.nio.channels.ClosedChannelException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -61,6 +63,10 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
         ctx.write(data).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
                 metrics.bytesWritten().add(length);
+            } else if (!(written.cause() instanceof ClosedChannelException)) {
+                // A peer that resets while we write fails the write, not a read: exceptionCaught
+                // never hears of it, so count it here (once). Writes failed by our own close do not count.
+                countFailure();
             }
         });
     }
@@ -112,11 +118,16 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Usually "connection reset by peer". Count the connection once, however many errors follow.
+        // Usually "connection reset by peer" on a read.
+        countFailure();
+        ctx.close();
+    }
+
+    /** Counts the connection as failed once, however many errors (read or write) follow. */
+    private void countFailure() {
         if (!failed) {
             failed = true;
             metrics.errors().increment();
         }
-        ctx.close();
     }
 }
