@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.core.metrics.Gauge;
 
 /**
@@ -33,7 +34,7 @@ import dev.wirelab.core.metrics.Gauge;
  *
  * <pre>
  *   acceptor (virtual)           per connection (virtual)               carriers (ForkJoinPool)
- *   ServerSocket.accept() ─────▶ ConnectionLoop.echo(socket) ─ park ─▶  run whichever thread is ready
+ *   ServerSocket.accept() ─────▶ ConnectionLoop.serve(socket) ─ park ─▶  run whichever thread is ready
  * </pre>
  *
  * <p>The same class serves two styles, told apart by their {@link ConnectionLoop}:
@@ -41,9 +42,10 @@ import dev.wirelab.core.metrics.Gauge;
  * ({@link SplitEcho}: a reader and a writer joined by a bounded queue).
  *
  * <p>Limits: at most {@code maxConnections} at once (one more is accepted, closed at once and
- * counted as refused); a connection silent for {@code idleTimeout} is closed (a timed
- * {@code read}). {@code ioThreads} is not used: the carrier pool is shared by the whole JVM and
- * sized by {@code -Djdk.virtualThreadScheduler.parallelism}.
+ * counted as refused); a connection silent for {@code idleTimeout} is closed (by the
+ * {@link IdleReaper}, or by a timed {@code read} with the option {@code idle=timer}). {@code ioThreads} is not used: the carrier pool is shared by the whole JVM and
+ * sized by {@code -Djdk.virtualThreadScheduler.parallelism}. The JDK's knobs under the server
+ * (poller mode and count, carriers) are options: {@link VirtualSettings}.
  */
 public final class VirtualThreadEchoServer implements EchoServer {
 
@@ -53,21 +55,25 @@ public final class VirtualThreadEchoServer implements EchoServer {
     private final String name;
     private final EchoConfig config;
     private final ConnectionLoop loop;
+    private final VirtualSettings settings;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final ServerSocket listener;
     private final ExecutorService connections;
     private final Thread acceptor;
+    /** Closes silent connections; absent without an idle timeout or with timed reads. */
+    private final IdleReaper reaper;
 
     private VirtualThreadEchoServer(String name, EchoConfig config, ConnectionLoop loop) throws IOException {
-        if (!config.options().isEmpty()) {
-            throw new IllegalArgumentException(name + ": takes no options, got " + config.options().keySet());
-        }
+        this.settings = VirtualSettings.of(name, config.options());
+        settings.apply();                   // before this server's first virtual thread: the JDK reads them once
         this.name = name;
         this.config = config;
         this.loop = loop;
+        this.sessions = config.protocol().sessions(metrics);
         this.listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
@@ -77,6 +83,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
         }
         // An executor of virtual threads: it tracks them for us, so shutdown can wait for every connection.
         this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-conn-", 0).factory());
+        this.reaper = config.idleTimeout().isZero() || settings.timedReads() ? null : new IdleReaper(name, config.idleTimeout());
         this.acceptor = Thread.ofVirtual().name(name + "-accept").start(this::acceptLoop);
     }
 
@@ -127,23 +134,33 @@ public final class VirtualThreadEchoServer implements EchoServer {
     /** The life of one connection: set up, echo, and count how it ended — on its own virtual thread. */
     private void serve(Socket socket) {
         Gauge.Guard active = metrics.active().enter();
+        IdleReaper.ReadClock clock = IdleReaper.ReadClock.NONE;
         live.add(socket);
         try (socket) {
             if (closing.get()) {
                 return;                     // shutdown started before we were registered in 'live'
             }
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));
-            loop.echo(socket, config, metrics);
+            if (reaper == null) {
+                // Timed reads (or none): 0 means no timeout.
+                socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));
+            }
+            clock = reaper == null ? IdleReaper.ReadClock.NONE : reaper.watch(socket);
+            loop.serve(socket, sessions.open(String.valueOf(socket.getRemoteSocketAddress())), config, metrics, clock);
         } catch (SocketTimeoutException e) {
             metrics.idleTimeouts().increment();
         } catch (IOException e) {
-            if (!closing.get()) {
+            if (clock.expired()) {
+                metrics.idleTimeouts().increment();   // the reaper closed it for silence
+            } else if (!closing.get()) {
                 metrics.errors().increment();   // reset, broken pipe; a forced shutdown is not the peer's error
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // forced shutdown: just end
         } finally {
+            if (reaper != null) {
+                reaper.forget(socket);
+            }
             live.remove(socket);
             active.close();
             open.decrementAndGet();
@@ -168,11 +185,9 @@ public final class VirtualThreadEchoServer implements EchoServer {
 
     @Override
     public String details() {
-        String parallelism = System.getProperty("jdk.virtualThreadScheduler.parallelism",
-                Integer.toString(Runtime.getRuntime().availableProcessors()));
         String style = loop instanceof SplitEcho ? "reader+writer per connection, queue=" + SplitEcho.capacity(config) + " chunks"
                 : "one thread per connection";
-        return "carriers=" + parallelism + " (JVM-wide ForkJoinPool), " + style;
+        return settings.describe() + ", " + style;
     }
 
     @Override
@@ -199,6 +214,9 @@ public final class VirtualThreadEchoServer implements EchoServer {
             connections.shutdownNow();
             live.forEach(VirtualThreadEchoServer::closeQuietly);
             connections.awaitTermination(1, TimeUnit.SECONDS);
+        }
+        if (reaper != null) {
+            reaper.stop();
         }
         return drained;
     }

@@ -1,6 +1,7 @@
 package dev.wirelab.async.virtual;
 
 import java.io.IOException;
+import java.util.Map;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
@@ -27,5 +28,11 @@ public final class VirtualThreadEchoServerProvider implements EchoServerProvider
     @Override
     public EchoServer start(EchoConfig config) throws IOException {
         return VirtualThreadEchoServer.start(config);
+    }
+
+    /** The poller and scheduler options are JVM properties: {@link VirtualSettings}. */
+    @Override
+    public Map<String, String> jvmProperties(Map<String, String> options) {
+        return VirtualSettings.jvmProperties(options);
     }
 }

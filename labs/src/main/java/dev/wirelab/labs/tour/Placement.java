@@ -70,6 +70,15 @@ public enum Placement {
         return prefix;
     }
 
+    /** CPUs the server may use: all but the client's for SPLIT, one for SAME, all for OS. */
+    int serverCpuCount() {
+        return switch (this) {
+            case SPLIT -> Math.max(1, CpuAffinity.current().cardinality() - 1);
+            case SAME -> 1;
+            case OS -> Runtime.getRuntime().availableProcessors();
+        };
+    }
+
     /** For reports: "client on CPU 0, server on CPU 1". */
     public String describe() {
         return switch (this) {

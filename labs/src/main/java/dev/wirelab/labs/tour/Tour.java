@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,6 +42,9 @@ public final class Tour {
             "-Djava.awt.headless=true");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The unmeasured load each server gets before its first scenario: many connections, small messages. */
+    static final TourScenario WARM_UP = new TourScenario("warm-up", 64, 64, 1);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
 
     private final TourPlan plan;
@@ -65,7 +70,8 @@ public final class Tour {
                 variants.add(runVariant(variant));
             }
         }
-        return new TourResult(started, machine(), settings(), variants);
+        return new TourResult(started, machine(), settings(), plan.remote().isPresent() ? 0 : plan.placement().serverCpuCount(),
+                variants);
     }
 
     private TourResult.VariantRun runRemote(InetSocketAddress target) throws InterruptedException {
@@ -80,7 +86,7 @@ public final class Tour {
             listener.scenarioDone(name, run);
             runs.add(run);
         }
-        return new TourResult.VariantRun(name, "unknown", "", runs, Optional.empty(), Optional.empty());
+        return new TourResult.VariantRun(name, "unknown", "", runs, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private TourResult.VariantRun runVariant(String variant) throws InterruptedException {
@@ -89,24 +95,34 @@ public final class Tour {
         Path jfr = profileDir.resolve(variant + ".jfr");
         ServerProcess server;
         try {
-            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(jfr),
+            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(variant, jfr),
                     serveArgs(variant), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
-            return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()));
+            return new TourResult.VariantRun(variant, model, "", List.of(), Optional.empty(), Optional.of(e.getMessage()),
+                    Optional.empty());
         }
         List<TourResult.ScenarioRun> runs = new ArrayList<>();
+        Optional<TourResult.ScenarioRun> repeat;
         java.time.Instant loadStarted = java.time.Instant.now();
         try (server) {
+            // Phase 1: warm the server's code up (JIT) under the many-connection load, unmeasured, so the
+            // first scenario measures the server and not its compiler.
+            listener.scenarioDone(variant, measure(variant, WARM_UP, server));
+            // Phase 2: the scenarios.
             for (TourScenario scenario : plan.scenarios()) {
                 TourResult.ScenarioRun run = measure(variant, scenario, server);
                 listener.scenarioDone(variant, run);
                 runs.add(run);
             }
+            // Phase 3: the first scenario again: if it differs from the first pass, the warm-up was too short.
+            TourResult.ScenarioRun again = measure(variant, plan.scenarios().getFirst(), server);
+            listener.scenarioDone(variant, again);
+            repeat = Optional.of(again);
             server.stop(STOP_DEADLINE);
         }
         return new TourResult.VariantRun(variant, model, details(server.output()), runs, profile(jfr, loadStarted),
-                Optional.empty());
+                Optional.empty(), repeat);
     }
 
     /**
@@ -158,8 +174,20 @@ public final class Tour {
         }
     }
 
-    private List<String> jvmFlags(Path jfr) {
+    /**
+     * The server JVM's flags: the launcher's, the system properties the variant's options stand
+     * for ({@link EchoServerProvider#jvmProperties}: {@code virtual@pollerMode=1} starts the JVM with
+     * {@code -Djdk.pollerMode=1}), and the recording when profiling.
+     */
+    List<String> jvmFlags(String variant, Path jfr) {
         List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : variantOptions(variant)) {
+            int eq = option.indexOf('=');
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        EchoServerProvider.named(providerName(variant)).ifPresent(p ->
+                p.jvmProperties(options).forEach((name, value) -> flags.add("-D" + name + "=" + value)));
         if (plan.profile()) {
             flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
         }

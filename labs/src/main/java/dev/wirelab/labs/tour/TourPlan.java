@@ -43,9 +43,12 @@ public record TourPlan(List<String> variants, List<TourScenario> scenarios, Dura
         }
     }
 
-    /** The longest the measured part can take, for a progress bar. */
+    /**
+     * The longest the load can take, for a progress bar: per server the scenarios plus two runs
+     * of the same length, the unmeasured warm-up before them and the first scenario's repeat after.
+     */
     public Duration plannedLoadTime() {
-        int servers = remote.isPresent() ? 1 : variants.size();
-        return duration.plus(warmup).multipliedBy((long) servers * scenarios.size());
+        long runs = remote.isPresent() ? scenarios.size() : (long) variants.size() * (scenarios.size() + 2);
+        return duration.plus(warmup).multipliedBy(runs);
     }
 }

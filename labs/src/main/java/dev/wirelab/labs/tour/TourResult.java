@@ -16,9 +16,10 @@ import dev.wirelab.core.load.LoadReport;
  * @param started   when the tour began
  * @param machine   cores, JDK and OS, as a sentence
  * @param settings  the durations and overrides the tour ran with, as a sentence
+ * @param serverCpus CPUs each server could use (its placement); 0 when unknown (a remote server)
  * @param variants  one entry per server variant, in the order they ran
  */
-public record TourResult(LocalDateTime started, String machine, String settings, List<VariantRun> variants) {
+public record TourResult(LocalDateTime started, String machine, String settings, int serverCpus, List<VariantRun> variants) {
 
     /**
      * One server variant through every scenario.
@@ -29,9 +30,19 @@ public record TourResult(LocalDateTime started, String machine, String settings,
      * @param runs     one per scenario; a run that could not happen carries its failure
      * @param profile  the JFR summary when the tour ran with {@code --profile}
      * @param failure  why the variant could not start, if it could not
+     * @param repeat   the first scenario run again after all the others: if the server's code was still
+     *                 being compiled during the first pass, the two differ
      */
     public record VariantRun(String variant, String model, String details, List<ScenarioRun> runs,
-                             Optional<ProfileSummary> profile, Optional<String> failure) {
+                             Optional<ProfileSummary> profile, Optional<String> failure, Optional<ScenarioRun> repeat) {
+
+        /** The repeat's message rate over the first pass's: 1.0 when the first pass was already warm. */
+        public java.util.OptionalDouble repeatRatio() {
+            if (repeat.isEmpty() || runs.isEmpty() || runs.getFirst().report().messagesPerSecond() == 0) {
+                return java.util.OptionalDouble.empty();
+            }
+            return java.util.OptionalDouble.of(repeat.get().report().messagesPerSecond() / runs.getFirst().report().messagesPerSecond());
+        }
     }
 
     /**

@@ -32,4 +32,16 @@ class TourVariantTest {
                 Tour.details(List.of("listening 127.0.0.1:4000", "nio (selector), loops=1, selector=EPollSelectorImpl; Ctrl-C stops it")));
         assertEquals("", Tour.details(List.of("listening 127.0.0.1:4000", "blocking (thread-per-connection); Ctrl-C stops it")));
     }
+
+    /** Options that are JVM properties reach the server's JVM as -D flags, so virtual@pollerMode=1 really runs mode 1. */
+    @Test
+    void optionsThatAreJvmPropertiesBecomeServerJvmFlags() {
+        Tour tour = new Tour(new TourPlan(List.of("virtual"), TourScenario.DEFAULTS, TourPlan.QUICK_DURATION,
+                TourPlan.QUICK_WARMUP, 0, false, java.util.Optional.empty(), Placement.OS), TourListener.silent(), java.nio.file.Path.of("."));
+        List<String> flags = tour.jvmFlags("virtual@pollerMode=1@carriers=1", java.nio.file.Path.of("x.jfr"));
+        org.junit.jupiter.api.Assertions.assertTrue(flags.contains("-Djdk.pollerMode=1"), flags.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(flags.contains("-Djdk.virtualThreadScheduler.parallelism=1"), flags.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(tour.jvmFlags("nio@sndbuf=4096", java.nio.file.Path.of("x.jfr"))
+                .stream().anyMatch(f -> f.startsWith("-D") && f.contains("sndbuf")));
+    }
 }
