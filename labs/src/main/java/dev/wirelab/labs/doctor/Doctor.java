@@ -16,7 +16,7 @@ import dev.wirelab.simd.SimdSupport;
 
 /**
  * Looks at the machine the lab runs on. Every check is read-only and quick (a few
- * hundred milliseconds at most, spent asking Python whether nbclient is importable).
+ * hundred milliseconds at most, spent asking Python whether the notebook packages are importable).
  */
 public final class Doctor {
 
@@ -33,7 +33,15 @@ public final class Doctor {
         checks.addAll(variantCapabilities());
         checks.addAll(jupyter());
         checks.add(qdiscs());
+        checks.add(wrk());
         return checks;
+    }
+
+    /** wrk drives {@code lab tour --protocol http}; without it the tour falls back to the lab's own HTTP load. */
+    static Check wrk() {
+        return onPath("wrk").map(path -> Check.ok("wrk", path + " (lab tour --protocol http)"))
+                .orElseGet(() -> Check.optional("wrk", "not found on PATH; lab tour --protocol http falls back to the lab's own HTTP load",
+                        "apt-get install wrk (Debian/Ubuntu) or brew install wrk (macOS)"));
     }
 
     public static Check jdk(int feature) {
@@ -138,18 +146,33 @@ public final class Doctor {
     }
 
     static List<Check> jupyter() {
-        String install = "apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient (Debian) or pip install notebook nbconvert nbclient";
+        // One line installs all three; naming each package that is missing says what each is for.
+        String install = dev.wirelab.labs.notebook.Jupyter.APT_LINE
+                + " (Debian/Ubuntu; elsewhere: pip install notebook nbconvert nbclient), then ./lab notebook";
         List<Check> checks = new ArrayList<>();
         Optional<Path> jupyter = onPath("jupyter");
         if (jupyter.isEmpty()) {
-            checks.add(Check.optional("Jupyter", "not found on PATH; notebooks cannot run", install));
+            checks.add(Check.optional("Jupyter", "not found on PATH (jupyter-notebook); the notebook course cannot run", install));
             return checks;
         }
         checks.add(Check.ok("Jupyter", jupyter.get().toString()));
-        boolean nbclient = succeeds(List.of(pythonBeside(jupyter.get()), "-c", "import nbclient"));
-        checks.add(nbclient
-                ? Check.ok("nbclient", "importable (headless notebook runs work)")
-                : Check.optional("nbclient", "not importable; notebooks cannot run headless", install));
+        String python = pythonBeside(jupyter.get());
+        boolean nbconvert = succeeds(List.of(python, "-c", "import nbconvert"));
+        boolean nbclient = succeeds(List.of(python, "-c", "import nbclient"));
+        boolean notebook = succeeds(List.of(python, "-c", "import notebook"));
+        List<String> missing = new ArrayList<>();
+        if (!notebook) {
+            missing.add("jupyter-notebook (lab notebook serves the course with it)");
+        }
+        if (!nbconvert) {
+            missing.add("jupyter-nbconvert (--check, --render and the build's notebook test)");
+        }
+        if (!nbclient) {
+            missing.add("python3-nbclient (executes notebooks headless)");
+        }
+        checks.add(missing.isEmpty()
+                ? Check.ok("Notebooks", "notebook, nbconvert and nbclient importable (lab notebook, --check and --render work)")
+                : Check.optional("Notebooks", "missing: " + String.join(", ", missing), install));
         return checks;
     }
 
