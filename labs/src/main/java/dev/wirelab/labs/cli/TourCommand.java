@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.load.LoadProgress;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.labs.report.ReportFiles;
+import dev.wirelab.labs.tour.HttpTour;
+import dev.wirelab.labs.tour.HttpTourReport;
 import dev.wirelab.labs.tour.Placement;
 import dev.wirelab.labs.tour.Tour;
 import dev.wirelab.labs.tour.TourListener;
@@ -31,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lab tour}: every server variant under the same loads; one table, one chart. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = {"Start every server variant on loopback in turn, drive each with the same loads,",
-            "print one comparison table and write reports/tour-<time>.md, .json and .png charts."})
+        description = {"Run every server variant under the same loads on loopback and print one comparison table.",
+            "Each server runs in a JVM of its own; the report goes to reports/tour-<time>.md, .json and .png charts."})
 public final class TourCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -78,6 +81,11 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "record a JFR file per variant; print hot methods and allocation sites")
     boolean profile;
 
+    @Option(names = "--protocol", paramLabel = "echo|http", converter = CliValues.ProtocolConverter.class,
+            description = "echo (the load generator's three scenarios, the default) or http (every HTTP variant and the "
+                    + "netty-http twin under wrk: plaintext and 16-deep pipelined GET /plaintext at 64 connections)")
+    Protocol protocol = Protocol.ECHO;
+
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/ under the project)")
     Path out;
 
@@ -102,6 +110,9 @@ public final class TourCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (protocol == Protocol.HTTP) {
+            return httpTour();
+        }
         TourPlan plan = plan();
         PrintWriter pw = spec.commandLine().getOut();
         ReportFiles files = ReportFiles.orDefault(out);
@@ -134,8 +145,49 @@ public final class TourCommand implements Callable<Integer> {
         return clean ? 0 : 1;
     }
 
+    /** {@code --protocol http}: the same placement rules, wrk as the client, its own table and goals. */
+    private int httpTour() throws Exception {
+        if (host != null || port != null || profile || scenarios != null || connections != null || size != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--protocol http runs its own two scenarios on our servers; --host/--port, --profile, --scenario, "
+                            + "--connections and --size belong to the echo tour");
+        }
+        List<String> known = HttpTour.httpVariants();
+        List<String> chosen = variants == null ? known : variants;
+        for (String v : chosen) {
+            if (!known.contains(Tour.providerName(v))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no HTTP variant '" + v + "'; known: " + String.join(", ", known));
+            }
+        }
+        Duration duration = seconds(durationSeconds, quick ? TourPlan.QUICK_DURATION : TourPlan.DEFAULT_DURATION, "--duration");
+        Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
+        Placement where;
+        try {
+            where = placement == null ? Placement.defaultHere() : Placement.parse(placement);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        HttpTour.Plan plan = new HttpTour.Plan(chosen, duration, warmup, ioThreads > 0 ? ioThreads : 1, where);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("lab tour --protocol http: %s; 2 scenario(s) x %s measured after %s warm-up; placement: %s%n",
+                String.join(", ", chosen), seconds(duration), seconds(warmup), where.describe());
+        pw.flush();
+        HttpTour tour = new HttpTour(plan, line -> System.err.println("  " + line));
+        HttpTour.Result result = tour.run();
+        HttpTourReport report = new HttpTourReport(result);
+        pw.println();
+        pw.print(report.toTerminal());
+        Path base = ReportFiles.orDefault(out).reserve("tour-http", LocalDateTime.now(), "md", "json");
+        report.writeAll(base);
+        pw.printf("%nwrote %s.md, .json, -rate.png%n", base);
+        return result.clean() ? 0 : 1;
+    }
+
     TourPlan plan() {
-        List<String> known = EchoServerProvider.all().stream().map(EchoServerProvider::name).toList();
+        // netty-http speaks only HTTP: the echo tour runs every variant that speaks echo.
+        List<String> known = EchoServerProvider.all().stream().filter(p -> p.protocols().contains(Protocol.ECHO))
+                .map(EchoServerProvider::name).toList();
         List<String> chosen = variants == null ? known : variants;
         for (String v : chosen) {
             try {
