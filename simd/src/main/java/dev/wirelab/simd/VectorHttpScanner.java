@@ -191,7 +191,17 @@ final class VectorHttpScanner implements HttpScanner {
             return value == 0 ? pack(cr + 1, colon, cr, cr)
                     : pack(cr + 1, colon, Long.numberOfTrailingZeros(value), Long.SIZE - Long.numberOfLeadingZeros(value));
         }
-        // A longer line: follow it vector by vector to its first control byte, then trim by byte.
+        return longFieldLine(array, from, to, colon);
+    }
+
+    /**
+     * A line longer than one vector: follow it vector by vector to its first control byte,
+     * then trim the value by byte. Kept out of {@link #fieldLine(byte[], int, int)} so that
+     * the common case stays under the size C2 inlines into the parser's loop.
+     */
+    private static long longFieldLine(byte[] array, int from, int to, int colon) {
+        int limit = array.length - LANES;
+        long afterColon = 0;
         int at = from;
         while (afterColon == 0) {
             at += LANES;
@@ -241,6 +251,12 @@ final class VectorHttpScanner implements HttpScanner {
             return value == 0 ? pack(cr + 1, colon, cr, cr)
                     : pack(cr + 1, colon, Long.numberOfTrailingZeros(value), Long.SIZE - Long.numberOfLeadingZeros(value));
         }
+        return longFieldLine(segment, from, to, colon);
+    }
+
+    private static long longFieldLine(MemorySegment segment, long from, long to, int colon) {
+        long limit = segment.byteSize() - LANES;
+        long afterColon = 0;
         long at = from;
         while (afterColon == 0) {
             at += LANES;
