@@ -40,6 +40,14 @@ public interface EchoServerProvider {
     EchoServer start(EchoConfig config) throws IOException;
 
     /**
+     * What this variant can use on this machine beyond plain sockets (Netty: its native
+     * transports), for {@code lab doctor}. Most variants need nothing more: the default is none.
+     */
+    default List<Capability> capabilities() {
+        return List.of();
+    }
+
+    /**
      * The JVM system properties a server with these options needs, as {@code name → value}: the
      * options that the JDK reads once at start-up rather than the server at {@code start} (the
      * virtual-thread poller and scheduler, say). Whoever starts a JVM for this server (the tour)

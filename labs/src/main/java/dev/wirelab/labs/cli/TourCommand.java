@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lab tour}: every server variant under the same loads; one table, one chart. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = {"Start every server variant on loopback in turn, drive each with the same loads,",
-            "print one comparison table and write reports/tour-<time>.md, .json and .png charts."})
+        description = {"Run every server variant under the same loads on loopback and print one comparison table.",
+            "Each server runs in a JVM of its own; the report goes to reports/tour-<time>.md, .json and .png charts."})
 public final class TourCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -89,6 +89,25 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/ under the project)")
     Path out;
 
+    @Option(names = "--net", description = "server in namespace wl-h1, load from wl-h2.. (lab net's hosts; made for the tour "
+            + "and removed after it when none are up): every byte crosses a veth pair and two network stacks. Needs root.")
+    boolean net;
+
+    @Option(names = "--clients", split = ",", paramLabel = "HOST",
+            description = "run the load on these hosts over ssh (lab load --json on each, started together, merged); "
+                    + "with --host/--port or --bind")
+    List<String> clients;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "with --clients: the address our server listens on and the clients connect to")
+    String bind;
+
+    @Option(names = "--remote-lab", paramLabel = "PATH", description = "with --clients: the lab launcher on the client hosts "
+            + "(default: this checkout's path, ./lab)")
+    String remoteLab;
+
+    /** Namespaces the tour made for --net, removed when it ends. */
+    private java.util.Optional<String> madeNet = java.util.Optional.empty();
+
     @Override
     public Integer call() throws Exception {
         if (protocol == Protocol.HTTP) {
@@ -112,6 +131,8 @@ public final class TourCommand implements Callable<Integer> {
         TourResult result;
         try (Progress progress = new Progress(plan, System.err, System.console() != null)) {
             result = new Tour(plan, progress, profileDir).run();
+        } finally {
+            madeNet.ifPresent(prefix -> new dev.wirelab.labs.net.NetLab().down(prefix));
         }
         TourReport report = new TourReport(result);
         pw.println();
@@ -195,7 +216,48 @@ public final class TourCommand implements Callable<Integer> {
         Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
         try {
             Placement where = placement == null ? Placement.defaultHere() : Placement.parse(placement);
-            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote, where);
+            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote, where, clientHosts());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * Where the load comes from: this JVM (the default), the namespaces of {@code lab net}
+     * ({@code --net}), or ssh hosts ({@code --clients}).
+     */
+    private Optional<dev.wirelab.labs.tour.ClientHosts> clientHosts() {
+        if (net && (clients != null || host != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--net runs server and clients in lab net's namespaces: leave out --clients and --host");
+        }
+        if (net) {
+            Optional<String> why = dev.wirelab.labs.net.NetLab.unavailableReason();
+            if (why.isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--net: " + why.get());
+            }
+            dev.wirelab.labs.net.NetLab lab = new dev.wirelab.labs.net.NetLab();
+            String prefix = dev.wirelab.labs.net.NetLayout.DEFAULT_PREFIX;
+            dev.wirelab.labs.net.NetLayout layout = lab.current(prefix).orElseGet(() -> {
+                dev.wirelab.labs.net.NetLayout two = new dev.wirelab.labs.net.NetLayout(prefix, 2, Optional.empty());
+                lab.up(two);
+                madeNet = Optional.of(prefix);
+                return two;
+            });
+            return Optional.of(dev.wirelab.labs.tour.ClientHosts.namespaces(layout,
+                    dev.wirelab.labs.tour.ClientHosts.labHere(Tour.serverJvmFlags())));
+        }
+        if (clients == null) {
+            return Optional.empty();
+        }
+        if ((host == null) == (bind == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clients needs a server the client hosts can reach: --host/--port (one that runs) or --bind ADDR (ours)");
+        }
+        String lab = remoteLab != null ? remoteLab
+                : Path.of(System.getProperty("wirelab.root", "."), "lab").toAbsolutePath().normalize().toString();
+        try {
+            return Optional.of(dev.wirelab.labs.tour.ClientHosts.ssh(clients, host != null ? host : bind, lab));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
