@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * no experiment's classes, so a module adds one by listing it in its services file.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run a measured lesson by name (flow, sched, sendfile, tune) and print its results.")
+        description = "Run a measured lesson by name and print its results (the list: lab experiment --help).")
 public final class ExperimentCommand implements Runnable {
 
     /** The experiment that also has a top-level command of its own. */
