@@ -56,6 +56,7 @@ public final class ExperimentCommand implements Runnable {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(runner);
         runner.spec = spec;
         spec.name(experiment.name()).mixinStandardHelpOptions(true);
+        spec.versionProvider(new LabCli.Version());
         spec.usageMessage().description(experiment.summary(), "The lesson: " + experiment.lesson().getName());
         for (Experiment.Parameter p : experiment.parameters()) {
             String text = p.description().endsWith(".") ? p.description().substring(0, p.description().length() - 1)
