@@ -546,7 +546,7 @@ that state is to send it a message. Akka's TCP extension turns socket events int
 Two rules keep memory bounded: reads are *pulled* (the actor asks for the next `Received` with
 `ResumeReading`), and writes are *acknowledged* (at most one `Write` in flight; the ack says when
 to send the next). This is the protocol as designed:"""),
-    code(IMPORT + "\nimport dev.wirelab.actor.akka.MessageTrace;"),
+    code(IMPORT + "\nimport dev.wirelab.core.trace.MessageTrace;"),
     code('Lab.diagram("actor-echo")'),
     md("""## Recorded: one real echo
 

@@ -21,7 +21,9 @@ import akka.io.TcpMessage;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.trace.MessageTrace;
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * The listening actor: binds the port, accepts connections one at a time, gives each one its
@@ -76,6 +78,7 @@ final class Listener {
     private final ActorContext<Command> context;
     private final EchoConfig config;
     private final ConnectionMetrics metrics;
+    private final Protocol.Sessions sessions;
     private final ConnectionActor.ReceiveHook hook;
     private final akka.actor.ActorRef bridge;
     /** The live children, each with the guard that holds its place in {@code metrics.active()}. */
@@ -86,6 +89,7 @@ final class Listener {
                      ConnectionActor.ReceiveHook hook) {
         this.context = context;
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
         this.metrics = metrics;
         this.hook = hook;
         this.bridge = Adapter.actorOf(context, AcceptBridge.props(context.getSelf()), "accept-bridge");
@@ -168,9 +172,11 @@ final class Listener {
     // ---------------------------------------------------------------- helpers
 
     private void serve(akka.actor.ActorRef socket) {
-        Behavior<ConnectionActor.Command> connection = Behaviors.supervise(ConnectionActor.create(socket, config, metrics, hook))
+        String name = "connection-" + nextId++;
+        Behavior<ConnectionActor.Command> connection = Behaviors.supervise(
+                        ConnectionActor.create(socket, sessions.open(name), config, metrics, hook))
                 .onFailure(SupervisorStrategy.stop());
-        ActorRef<ConnectionActor.Command> child = context.spawn(connection, "connection-" + nextId++);
+        ActorRef<ConnectionActor.Command> child = context.spawn(connection, name);
         MessageTrace.note("listener", "connection", "spawn " + child.path().name());
         context.watch(child);
         metrics.accepted().increment();

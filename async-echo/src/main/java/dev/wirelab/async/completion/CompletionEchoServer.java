@@ -9,6 +9,7 @@ import java.nio.channels.CompletionHandler;
 import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * An echo server on NIO.2 completion handlers ({@link AsynchronousSocketChannel}): the callback
@@ -43,6 +45,7 @@ public final class CompletionEchoServer implements EchoServer {
 
     private final EchoConfig config;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<CompletionConnection> live = ConcurrentHashMap.newKeySet();
@@ -56,6 +59,7 @@ public final class CompletionEchoServer implements EchoServer {
             throw new IllegalArgumentException(NAME + ": takes no options, got " + config.options().keySet());
         }
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
         this.group = AsynchronousChannelGroup.withFixedThreadPool(config.ioThreadsOrCores(),
                 Thread.ofPlatform().name("completion-io-", 0).daemon().factory());
         try {
@@ -82,9 +86,9 @@ public final class CompletionEchoServer implements EchoServer {
 
         @Override
         public void failed(Throwable cause, Void unused) {
-            // A failed accept (e.g. out of descriptors) is not the end of the server; a production
-            // server would also back off here instead of retrying at once.
-            acceptNext(this);
+            // A failed accept (e.g. out of descriptors) is not the end of the server, but retrying
+            // at once fails the same way, thousands of times a second: re-arm after a pause.
+            CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> acceptNext(this));
         }
     };
 
@@ -102,7 +106,7 @@ public final class CompletionEchoServer implements EchoServer {
         }
         metrics.accepted().increment();
         Gauge.Guard active = metrics.active().enter();
-        CompletionConnection connection = new CompletionConnection(channel, config, metrics, closed -> {
+        CompletionConnection connection = new CompletionConnection(channel, sessions.open(peer(channel)), config, metrics, closed -> {
             live.remove(closed);
             active.close();
             open.decrementAndGet();
@@ -172,6 +176,14 @@ public final class CompletionEchoServer implements EchoServer {
             closeable.close();
         } catch (Exception ignored) {
             // best effort
+        }
+    }
+
+    private static String peer(AsynchronousSocketChannel channel) {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "unknown peer";
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.wirelab.async.netty.Transport;
+import dev.wirelab.core.echo.Capability;
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.parse.HttpScanners;
 import dev.wirelab.simd.SimdSupport;
 
 /**
@@ -28,10 +30,20 @@ public final class Doctor {
         checks.add(cores());
         checks.add(memory());
         checks.add(vectorApi());
-        checks.add(nettyTransport());
+        checks.add(httpScanner());
+        checks.add(vectorModuleUsers());
+        checks.addAll(variantCapabilities());
         checks.addAll(jupyter());
         checks.add(qdiscs());
+        checks.add(wrk());
         return checks;
+    }
+
+    /** wrk drives {@code lab tour --protocol http}; without it the tour falls back to the lab's own HTTP load. */
+    static Check wrk() {
+        return onPath("wrk").map(path -> Check.ok("wrk", path + " (lab tour --protocol http)"))
+                .orElseGet(() -> Check.optional("wrk", "not found on PATH; lab tour --protocol http falls back to the lab's own HTTP load",
+                        "apt-get install wrk (Debian/Ubuntu) or brew install wrk (macOS)"));
     }
 
     public static Check jdk(int feature) {
@@ -76,15 +88,61 @@ public final class Doctor {
                 selection.fix().isEmpty() ? "nothing to do" : selection.fix());
     }
 
-    /** Which Netty transport {@code transport=auto} runs here; NIO alone works, but the native ones are the lesson. */
-    static Check nettyTransport() {
-        String detail = Transport.availability();
-        if (Transport.best() == Transport.NIO) {
-            return Check.optional("Netty transport", detail,
-                    "epoll and io_uring need Linux (x86_64/aarch64/riscv64) and --enable-native-access=ALL-UNNAMED (./lab passes it); "
-                            + "io_uring also needs kernel 5.14+ and a container that allows io_uring_setup");
+    /** Which scanner core's HTTP parser searches with ({@link HttpScanners}, found through ServiceLoader), and why. */
+    static Check httpScanner() {
+        return httpScanner(HttpScanners.selection(), SimdSupport.selection().fix());
+    }
+
+    /** The vector scanner is OK; the scalar one works everywhere but is slower: an optional piece missing. */
+    public static Check httpScanner(HttpScanners.Selection selection, String fix) {
+        if (selection.accelerated()) {
+            return Check.ok("HTTP scanner", selection.describe());
         }
-        return Check.ok("Netty transport", detail);
+        return Check.optional("HTTP scanner", selection.describe(), fix.isEmpty() ? "put the simd module on the class path" : fix);
+    }
+
+    /**
+     * Which commands run SIMD code and so get {@code jdk.incubator.vector} (with the JVM's
+     * incubator warning): the list {@code ./lab} reads from {@code simd-commands}, plus the
+     * child JVMs that add the module themselves.
+     */
+    static Check vectorModuleUsers() {
+        return Check.ok("SIMD users", "./lab loads jdk.incubator.vector only for: " + String.join(", ", simdCommands())
+                + "; the tour's server JVMs and lab bench's JMH forks add it themselves");
+    }
+
+    /** The commands listed in {@code dev/wirelab/labs/simd-commands}, in file order. */
+    public static List<String> simdCommands() {
+        try (var in = Doctor.class.getResourceAsStream("/dev/wirelab/labs/simd-commands")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What each server variant can use here beyond plain sockets, in the variant's own words
+     * ({@link EchoServerProvider#capabilities()}): Netty reports its native transports. The
+     * lab asks every provider on the class path and knows none of their classes.
+     */
+    static List<Check> variantCapabilities() {
+        return variantCapabilities(EchoServerProvider.all());
+    }
+
+    public static List<Check> variantCapabilities(List<EchoServerProvider> providers) {
+        List<Check> checks = new ArrayList<>();
+        for (EchoServerProvider provider : providers) {
+            for (Capability c : provider.capabilities()) {
+                String name = provider.name() + " " + c.name();
+                checks.add(c.available() ? Check.ok(name, c.detail())
+                        : Check.optional(name, c.detail(), c.fix().isEmpty() ? "nothing to do" : c.fix()));
+            }
+        }
+        return checks;
     }
 
     /** Which qdiscs {@code lab net} can use: tbf/htb for rate limits, netem for delay and loss. */

@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-import dev.wirelab.actor.akka.MessageTrace;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.load.LoadGenerator;
 import dev.wirelab.core.load.LoadReport;
 import dev.wirelab.core.load.LoadSpec;
+import dev.wirelab.core.trace.MessageTrace;
 import dev.wirelab.labs.bench.BenchRow;
 import dev.wirelab.labs.bench.BenchRunner;
 import dev.wirelab.labs.bench.BenchSuite;
@@ -213,9 +213,13 @@ public final class Lab {
         }
     }
 
+    /** How the actor server's trace names its participants, and what the diagram calls them. */
+    private static final Map<String, String> AKKA_PARTICIPANTS = Map.of(
+            "tcp", "Akka TCP\\n(socket actors)", "listener", "Listener", "connection", "ConnectionActor");
+
     /** The sequence diagram of a recorded trace. */
     public static BufferedImage sequence(List<MessageTrace.Step> steps, String title) {
-        return Diagrams.png(MessageTrace.toPlantUml(steps, title));
+        return Diagrams.png(MessageTrace.toPlantUml(steps, title, AKKA_PARTICIPANTS));
     }
 
     // ------------------------------------------------------------------ load
