@@ -290,4 +290,44 @@ class AkkaEchoServerTest {
         AkkaEchoServer server = start(EchoConfig.defaults().withIoThreads(2));
         assertEquals("akka=2.6.21, dispatcher threads=2, pull-mode reads, acked writes", server.details());
     }
+
+    /**
+     * The message count per echo, pinned: with acknowledged writes the connection actor handles
+     * four messages per echo (Received and Written in, Write and ResumeReading out); with NACK
+     * writes three, because a write that goes through is never answered.
+     */
+    @Test
+    @Timeout(30)
+    void countsTheActorMessagesOfEachEcho() throws Exception {
+        assertEquals(List.of(2.0, 2.0), messagesPerEcho(EchoConfig.defaults()));
+        assertEquals(List.of(1.0, 2.0), messagesPerEcho(EchoConfig.defaults().withOption("write", "nack")));
+    }
+
+    /** Events in and commands out per echo, over 200 one-at-a-time echoes after the connection is set up. */
+    private List<Double> messagesPerEcho(EchoConfig config) throws Exception {
+        AkkaEchoServer server = start(config);
+        Socket socket = client(server);
+        OutputStream out = socket.getOutputStream();
+        byte[] message = pattern(64, 7);
+        out.write(message);
+        assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
+        long[] before = server.actorMessages();
+        int echoes = 200;
+        for (int i = 0; i < echoes; i++) {
+            out.write(message);
+            assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
+        }
+        // The last echo's acknowledgement and read request may still be on their way: wait until they settle.
+        long[] after = server.actorMessages();
+        long settle = System.nanoTime() + TestClients.WAIT.toNanos();
+        while (System.nanoTime() < settle) {
+            Thread.sleep(20);
+            long[] now = server.actorMessages();
+            if (now[0] == after[0] && now[1] == after[1]) {
+                break;
+            }
+            after = now;
+        }
+        return List.of((double) (after[0] - before[0]) / echoes, (double) (after[1] - before[1]) / echoes);
+    }
 }
