@@ -1,7 +1,12 @@
 package dev.wirelab.simd;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+
+import dev.wirelab.core.parse.HttpParseResult;
+import dev.wirelab.core.parse.HttpRequestParser;
+import dev.wirelab.core.parse.HttpScanners;
 
 /**
  * A tiny program that {@link ScalarFallbackTest} runs in a fresh JVM with chosen flags.
@@ -18,6 +23,8 @@ public final class FallbackProbe {
         System.out.println("describe=" + SimdSupport.describe());
         System.out.println("fix=" + SimdSupport.selection().fix());
         System.out.println("vectorKernelsLoadable=" + loadable("dev.wirelab.simd.VectorKernels"));
+        System.out.println("httpScanner=" + HttpScanners.chosen());
+        System.out.println("httpScannerReason=" + HttpScanners.selection().reason());
         for (String line : results()) {
             System.out.println(line);
         }
@@ -37,6 +44,18 @@ public final class FallbackProbe {
             "crlf=" + ByteScan.indexOfCrlf(request, 0, request.length),
             "colon=" + ByteScan.indexOfAny(request, 0, request.length, AsciiSet.of(":")),
             "nonTchar=" + ByteScan.indexOfNonTchar(request, 0, request.length),
+            "httpHead=" + describe(new HttpRequestParser().parse(ByteBuffer.wrap(request))),
+            "httpMalformed=" + describe(new HttpRequestParser().parse(ByteBuffer.wrap(
+                    "GET / HTTP/1.1\r\nHost: a\u0000b\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)))),
+        };
+    }
+
+    private static String describe(HttpParseResult result) {
+        return switch (result) {
+            case HttpParseResult.Complete c -> "complete " + c.consumed() + " " + c.head().method() + " "
+                    + c.head().target() + " " + c.head().header("Host");
+            case dev.wirelab.core.parse.NeedMore n -> "need more";
+            case dev.wirelab.core.parse.Malformed m -> "malformed " + m.reason() + " @" + m.offset();
         };
     }
 

@@ -32,6 +32,9 @@ class ScalarFallbackTest {
         assertEquals("start the JVM with --add-modules jdk.incubator.vector (./lab does this for you)", probe.get("fix"));
         assertEquals("no (NoClassDefFoundError)", probe.get("vectorKernelsLoadable"),
                 "the probe must prove the vector classes are unusable in that JVM");
+        assertEquals("scalar", probe.get("httpScanner"), "the HTTP parser must fall back to the scalar scanner");
+        assertEquals("the simd module's vector scanner is off (scalar path: jdk.incubator.vector not loaded)",
+                probe.get("httpScannerReason"));
         assertSameResultsAsThisJvm(probe);
     }
 
@@ -42,6 +45,7 @@ class ScalarFallbackTest {
         assertEquals("SCALAR", probe.get("path"), probe.toString());
         assertEquals("scalar path: forced by -Dwirelab.simd=scalar", probe.get("describe"));
         assertEquals("yes", probe.get("vectorKernelsLoadable"));
+        assertEquals("scalar", probe.get("httpScanner"), probe.toString());
         assertSameResultsAsThisJvm(probe);
     }
 
@@ -52,15 +56,26 @@ class ScalarFallbackTest {
         assertEquals("SCALAR", probe.get("path"), probe.toString());
         assertEquals("scalar path: preferred species 64-bit (8 byte lanes) is below the 128 bits"
                 + " the kernels need to beat 64-bit scalar code", probe.get("describe"));
+        assertEquals("scalar", probe.get("httpScanner"), "a 64-bit species must not drive the HTTP parser");
         assertSameResultsAsThisJvm(probe);
     }
 
-    /** With the module present the forked JVM picks the vector path and computes the same results. */
+    /**
+     * With the module present the forked JVM picks the vector path and computes the same
+     * results; where the preferred species has 128 bits or more (this JVM has the module, so
+     * it can ask), the HTTP parser must be searching with the vector scanner, not the fallback.
+     */
     @Test
     void usesTheVectorPathWithTheModule() throws Exception {
         Map<String, String> probe = runProbe("--add-modules", "jdk.incubator.vector");
         assertEquals(SimdSupport.selection().path().name(), probe.get("path"), probe.toString());
         assertEquals(SimdSupport.describe(), probe.get("describe"));
+        boolean wideEnough = VectorKernels.preferredBits() >= SimdSupport.MIN_VECTOR_BITS;
+        assertEquals(wideEnough ? "vector" : "scalar", probe.get("httpScanner"), probe.toString());
+        if (wideEnough) {
+            assertEquals("the simd module's Vector API kernels (" + SimdSupport.describe()
+                    + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", probe.get("httpScannerReason"));
+        }
         assertSameResultsAsThisJvm(probe);
     }
 

@@ -168,6 +168,7 @@ final class ConnectionActor {
     private Behavior<Command> start() {
         // keepOpenOnPeerClosed: a half-close (peer's FIN) must not stop us echoing what we hold.
         command(TcpMessage.register(tcpEvents, true, false));
+        MessageTrace.note("connection", "tcp", "Register(self, keepOpenOnPeerClosed)");
         armIdleTimer(config.idleTimeout());
         requestReadIfRoom();
         return open();
@@ -209,6 +210,9 @@ final class ConnectionActor {
 
     private Behavior<Command> onTcpEvent(Tcp.Event event, boolean reading) {
         traffic.eventsIn.increment();
+        if (MessageTrace.on()) {
+            MessageTrace.note("tcp", "connection", describe(event));
+        }
         return switch (event) {
             case Tcp.Received received -> onReceived(received.data(), reading);
             case Written written -> onWritten(written, reading);
@@ -375,9 +379,15 @@ final class ConnectionActor {
         }
         if (nack && buffered.size() <= config.readBufferSize()) {
             command(TcpMessage.write(buffered));    // NoAck: forgotten unless refused
+            if (MessageTrace.on()) {
+                MessageTrace.note("connection", "tcp", "Write(" + buffered.size() + " B, NoAck)");
+            }
         } else {
             inFlight = buffered.size();
             command(TcpMessage.write(buffered, new Written(inFlight)));
+            if (MessageTrace.on()) {
+                MessageTrace.note("connection", "tcp", "Write(" + inFlight + " B, ack=Written)");
+            }
         }
         buffered = ByteString.emptyByteString();
     }
@@ -402,6 +412,7 @@ final class ConnectionActor {
         if (!readRequested && held + config.readBufferSize() <= config.maxPendingWriteBytes()) {
             readRequested = true;
             command(TcpMessage.resumeReading());
+            MessageTrace.note("connection", "tcp", "ResumeReading");
         }
     }
 
@@ -409,6 +420,16 @@ final class ConnectionActor {
         if (!config.idleTimeout().isZero()) {
             timers.startSingleTimer(IDLE_TIMER, new IdleCheck(), delay);
         }
+    }
+
+    /** A TCP event as a trace shows it: its type, and the size of any bytes it carries. */
+    private static String describe(Tcp.Event event) {
+        return switch (event) {
+            case Tcp.Received received -> "Received(" + received.data().size() + " B)";
+            case Written written -> "Written(" + written.bytes() + " B)  [the write's ack]";
+            case ReadsStopped fence -> "ReadsStopped  [fence]";
+            default -> event.getClass().getSimpleName();
+        };
     }
 
     @Override

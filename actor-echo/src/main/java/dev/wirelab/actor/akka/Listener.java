@@ -134,12 +134,14 @@ final class Listener {
     private Behavior<Command> listening(akka.actor.ActorRef listenSocket) {
         return withChildSignals(Behaviors.receive(Command.class))
                 .onMessage(Accepted.class, message -> {
+                    MessageTrace.note("tcp", "listener", "Connected  [via AcceptBridge]");
                     if (connections.size() >= config.maxConnections()) {
                         refuse(message.socket());
                     } else {
                         serve(message.socket());
                     }
                     listenSocket.tell(TcpMessage.resumeAccepting(1), bridge);
+                    MessageTrace.note("listener", "tcp", "ResumeAccepting(1)");
                     return Behaviors.same();
                 })
                 .onMessage(Shutdown.class, message -> {
@@ -172,6 +174,7 @@ final class Listener {
         Behavior<ConnectionActor.Command> connection = Behaviors.supervise(ConnectionActor.create(socket, config, metrics, traffic, hook))
                 .onFailure(SupervisorStrategy.stop());
         ActorRef<ConnectionActor.Command> child = context.spawn(connection, "connection-" + nextId++);
+        MessageTrace.note("listener", "connection", "spawn " + child.path().name());
         context.watch(child);
         metrics.accepted().increment();
         connections.put(child, metrics.active().enter());

@@ -2,8 +2,7 @@ package dev.wirelab.async.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirelab.core.echo.EchoConfig;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,6 @@ class SplitEchoTest {
     void rejectsOptionsItDoesNotRead() {
         EchoConfig config = EchoConfig.defaults().withOption("transport", "epoll");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VirtualThreadEchoServer.startSplit(config));
-        assertEquals("virtual-split: takes no options, got " + Map.of("transport", "epoll").keySet(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("virtual-split: unknown option(s) [transport]; known: ["), e.getMessage());
     }
 }

@@ -1,6 +1,8 @@
 package dev.wirelab.core.load;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -52,20 +54,98 @@ public record LoadReport(
      * Latency percentiles in microseconds. In open loop each value is measured from the time
      * the message was due (corrected for coordinated omission); in closed loop, from the time
      * it was sent, which hides the time a stalled server made the client wait.
+     *
+     * <p>{@code histogram} keeps every recorded value (nanoseconds) in HdrHistogram's
+     * compressed, Base64-encoded form, the one its own logs use. Percentiles cannot be
+     * averaged — the p99 of two clients is not the mean of their p99s — but histograms add up
+     * exactly, so the reports of several load generators merge into the report one generator
+     * recording everything would have written ({@link LoadReport#merge}).
      */
-    public record Latency(long count, double mean, double p50, double p90, double p99, double p999, double max) {
+    public record Latency(long count, double mean, double p50, double p90, double p99, double p999, double max,
+                          String histogram) {
 
         public static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0, 0);
 
-        /** Reads a histogram of nanosecond values. */
+        public Latency {
+            Objects.requireNonNull(histogram, "histogram");
+        }
+
+        /** Figures without the histogram behind them (such a report cannot be merged). */
+        public Latency(long count, double mean, double p50, double p90, double p99, double p999, double max) {
+            this(count, mean, p50, p90, p99, p999, max, "");
+        }
+
+        /** Reads a histogram of nanosecond values, and keeps it in encoded form. */
         public static Latency fromNanos(Histogram h) {
             if (h.getTotalCount() == 0) {
-                return NONE;
+                return new Latency(0, 0, 0, 0, 0, 0, 0, encode(h));
             }
             return new Latency(h.getTotalCount(), h.getMean() / 1e3,
                     h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                    encode(h));
         }
+
+        /** The recorded values (nanoseconds), decoded afresh on every call. */
+        public Histogram nanos() {
+            if (histogram.isEmpty()) {
+                throw new IllegalStateException("this report carries no histogram (made without one), so it cannot be merged");
+            }
+            try {
+                return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(histogram)), 0);
+            } catch (java.util.zip.DataFormatException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the latency histogram is not HdrHistogram's compressed Base64 form: " + e.getMessage(), e);
+            }
+        }
+
+        static String encode(Histogram h) {
+            ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+            int length = h.encodeIntoCompressedByteBuffer(buffer);
+            return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        }
+    }
+
+    /**
+     * One report for several load generators that ran together against one server (from
+     * several hosts): counts and errors add up, latency histograms are added value by value,
+     * so every percentile is the one a single generator recording all of it would report.
+     * The measured time is the longest part's, so the rate is total messages over the whole
+     * window in which any of them measured (the parts start together: see the tour).
+     *
+     * @throws IllegalArgumentException when the parts sent different message sizes or one
+     *                                  carries no histogram
+     */
+    public static LoadReport merge(java.util.List<LoadReport> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        LoadReport first = parts.getFirst();
+        Histogram all = new Histogram(3);
+        int connected = 0;
+        int connections = 0;
+        double rate = 0;
+        long failures = 0;
+        long messages = 0;
+        Duration longest = Duration.ZERO;
+        EnumMap<LoadError, Long> errors = new EnumMap<>(LoadError.class);
+        String firstError = "";
+        for (LoadReport part : parts) {
+            if (part.spec.messageSize() != first.spec.messageSize()) {
+                throw new IllegalArgumentException("cannot merge reports with message sizes " + first.spec.messageSize()
+                        + " and " + part.spec.messageSize());
+            }
+            all.add(part.latency.nanos());
+            connected += part.connected;
+            connections += part.spec.connections();
+            rate += part.spec.rate();
+            failures += part.connectFailures;
+            messages += part.messages;
+            longest = longest.compareTo(part.duration) >= 0 ? longest : part.duration;
+            part.errors.forEach((kind, n) -> errors.merge(kind, n, Long::sum));
+            firstError = firstError.isEmpty() ? part.firstError : firstError;
+        }
+        LoadSpec spec = first.spec.withConnections(connections).withRate(rate);
+        return new LoadReport(spec, connected, failures, messages, longest, Latency.fromNanos(all), errors, firstError);
     }
 
     /** Echoed payload bytes (one direction). */
@@ -162,7 +242,8 @@ public record LoadReport(
                 + ",\"p99\":" + number(latency.p99())
                 + ",\"p99.9\":" + number(latency.p999())
                 + ",\"max\":" + number(latency.max())
-                + ",\"coordinatedOmissionCorrected\":" + spec.openLoop() + "}"
+                + ",\"coordinatedOmissionCorrected\":" + spec.openLoop()
+                + ",\"histogram\":" + quote(latency.histogram()) + "}"
                 + ",\"errors\":" + errorsJson
                 + ",\"firstError\":" + quote(firstError)
                 + "}";

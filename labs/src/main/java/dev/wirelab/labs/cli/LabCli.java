@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
-            TuneCommand.class, BenchCommand.class, ExperimentCommand.class, QuizCommand.class, NotebookCommand.class})
+            TuneCommand.class, BenchCommand.class, ExperimentCommand.class, QuizCommand.class, NotebookCommand.class,
+            ListCommand.class, CheckCommand.class, HintCommand.class, WatchCommand.class, ResetCommand.class,
+            DevCommand.class, ExportStudentCommand.class, NetCommand.class})
 public final class LabCli implements Runnable {
 
     @CommandLine.Spec

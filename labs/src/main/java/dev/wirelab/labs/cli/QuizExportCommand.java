@@ -76,7 +76,7 @@ public final class QuizExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String readme(Path target) {
+    static String readme(Path target) {
         return """
                 # wirelab quizzes: student edition
 

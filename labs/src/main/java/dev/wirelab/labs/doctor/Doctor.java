@@ -30,6 +30,7 @@ public final class Doctor {
         checks.add(vectorApi());
         checks.add(nettyTransport());
         checks.addAll(jupyter());
+        checks.add(qdiscs());
         return checks;
     }
 
@@ -84,6 +85,21 @@ public final class Doctor {
                             + "io_uring also needs kernel 5.14+ and a container that allows io_uring_setup");
         }
         return Check.ok("Netty transport", detail);
+    }
+
+    /** Which qdiscs {@code lab net} can use: tbf/htb for rate limits, netem for delay and loss. */
+    static Check qdiscs() {
+        var offered = dev.wirelab.labs.net.Qdiscs.offered();
+        if (offered.isEmpty()) {
+            return Check.optional("Qdiscs", "could not probe (needs Linux, tc and unshare); lab net cannot shape links",
+                    "apt-get install iproute2 util-linux, and run as root for lab net");
+        }
+        String list = offered.get().entrySet().stream().map(e -> e.getKey() + (e.getValue() ? " yes" : " no"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return dev.wirelab.labs.net.Qdiscs.netemMissing(offered)
+                .map(why -> Check.optional("Qdiscs", list + "; " + why,
+                        "a kernel with CONFIG_NET_SCH_NETEM (modprobe sch_netem) for the delay/loss experiment"))
+                .orElseGet(() -> Check.ok("Qdiscs", list + " (lab net can limit rate and add delay and loss)"));
     }
 
     static List<Check> jupyter() {

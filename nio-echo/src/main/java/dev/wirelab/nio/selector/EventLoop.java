@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * One reactor thread: a {@link Selector}, the connections registered with it, and one direct
@@ -60,6 +62,9 @@ final class EventLoop implements Runnable {
     private final Queue<SelectorConnection> inbox = new ConcurrentLinkedQueue<>();
     private final ActivityList connections = new ActivityList();
     private final ConnectionMetrics metrics;
+    private final Protocol.Sessions sessions;
+    /** What a session wants sent after one read; one per loop, because the loop serves one connection at a time. */
+    private final Outgoing out = new Outgoing();
     private final int highWater;
     private final int lowWater;
     private final long idleNanos;
@@ -78,9 +83,10 @@ final class EventLoop implements Runnable {
     private volatile boolean finishedGracefully;
     private volatile boolean running = true;
 
-    EventLoop(int index, ConnectionMetrics metrics, int readBufferSize, int maxPendingWriteBytes, long idleNanos)
-            throws IOException {
+    EventLoop(int index, ConnectionMetrics metrics, Protocol.Sessions sessions, int readBufferSize, int maxPendingWriteBytes,
+              long idleNanos) throws IOException {
         this.index = index;
+        this.sessions = sessions;
         this.selector = Selector.open();
         // Direct: the kernel copies straight into it. A heap buffer would make the JDK copy
         // through a hidden per-thread direct buffer on every read.
@@ -173,6 +179,7 @@ final class EventLoop implements Runnable {
                 continue;
             }
             try {
+                c.session = sessions.open(String.valueOf(c.channel.getRemoteAddress()));
                 c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
                 c.interestOps = SelectionKey.OP_READ;
                 c.lastActiveNanos = System.nanoTime();
@@ -239,19 +246,24 @@ final class EventLoop implements Runnable {
 
     /**
      * Read once (not until empty: one busy peer must not starve the others on this loop;
-     * the level-triggered selector reports it again next turn), then echo.
+     * the level-triggered selector reports it again next turn), let the protocol answer, send.
      */
     private void onReadable(SelectorConnection c) throws IOException {
         // Never read more than we could hold: this clip is what makes memory per connection bounded.
         ByteBuffer buf = readBuffer;
         buf.clear();
         int room = highWater - c.pendingBytes();
+        if (room <= 0) {
+            return; // a protocol's replies filled the bound; updateInterest pauses reading until they drain
+        }
         if (room < buf.capacity()) {
             buf.limit(room);
         }
         int n = c.channel.read(buf);
         if (n < 0) {
-            c.inputShutdown = true; // the peer's FIN: echo what is left, then close
+            c.inputShutdown = true; // the peer's FIN: send what is left, then close
+            c.session.onEndOfInput(out);
+            send(c);
             return;
         }
         if (n == 0) {
@@ -260,18 +272,42 @@ final class EventLoop implements Runnable {
         metrics.bytesRead().add(n);
         touch(c);
         buf.flip();
-        // The fast path: nothing is queued ahead of these bytes, so write them straight from
-        // the read buffer. Usually the socket takes them all and we are done.
+        // The protocol decides what to answer. Echo hands back the read buffer itself, so the
+        // write below goes straight from it, as a hand-written echo loop would.
+        c.session.onInput(buf, out);
+        send(c);
+        if (c.session.closeAfterOutput()) {
+            c.inputShutdown = true; // the protocol is finished with this peer: send what is owed, then close
+        }
+    }
+
+    /**
+     * Writes what the session queued: straight from its buffers when nothing older is owed
+     * (one {@code write} for one buffer, one gathering {@code write} for several), and keeps
+     * whatever the socket did not take, in order, before those buffers are reused.
+     */
+    private void send(SelectorConnection c) throws IOException {
+        int count = out.count();
+        if (count == 0) {
+            return;
+        }
         if (c.pendingBytes() == 0) {
-            int written = c.channel.write(buf);
+            long written = count == 1 ? c.channel.write(out.get(0)) : c.channel.write(out.buffers(), 0, count);
             metrics.bytesWritten().add(written);
         }
-        // A partial write (or older bytes still queued): keep the rest, in order, before the
-        // shared read buffer is reused for the next connection.
-        if (buf.hasRemaining()) {
-            c.stash(buf, highWater);
+        if (!out.isEmpty()) {
+            // Echo never owes more than it read (the clip above bounds it); a protocol's replies
+            // may be larger than its requests, so its stash may pass the high-water mark by one
+            // read's worth of replies. Reading stays paused until it drains either way.
+            int limit = out.forwards(readBuffer) ? highWater : Integer.MAX_VALUE;
+            for (int i = 0; i < count; i++) {
+                if (out.get(i).hasRemaining()) {
+                    c.stash(out.get(i), limit);
+                }
+            }
             deferredWrites++;
         }
+        out.clear();
     }
 
     /** Ask the selector for exactly what this connection needs next (rules in the class doc). */

@@ -5,6 +5,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Session;
 
 /**
  * One client connection as its event loop sees it: the socket, the bytes still owed to the
@@ -33,6 +34,9 @@ final class SelectorConnection {
     /** Counts this connection in the server's "active" gauge; closed exactly once. */
     final Gauge.Guard activeGuard;
 
+    /** What this connection speaks (echo, HTTP); opened when the loop adopts it. */
+    Session session;
+
     /** This connection's registration with its loop's selector; set when the loop adopts it. */
     SelectionKey key;
 
@@ -42,7 +46,11 @@ final class SelectorConnection {
     /** {@code true} while reading is paused because {@link #pendingBytes()} reached the high-water mark. */
     boolean readPaused;
 
-    /** {@code true} once the peer has shut down its output (read returned -1): echo what is left, then close. */
+    /**
+     * {@code true} once nothing more will be read: the peer shut down its output (read returned
+     * -1), or the protocol asked to close ({@link Session#closeAfterOutput()}). Send what is
+     * owed, then close.
+     */
     boolean inputShutdown;
 
     /** When bytes last moved in either direction ({@link System#nanoTime()}); drives the idle timeout. */

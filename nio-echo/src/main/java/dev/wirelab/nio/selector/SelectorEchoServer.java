@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * An echo server on non-blocking sockets and {@link java.nio.channels.Selector}s: the
@@ -122,8 +123,9 @@ public final class SelectorEchoServer implements EchoServer {
             buffers.applyTo(server);
             server.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
             EventLoop[] loops = new EventLoop[config.ioThreadsOrCores()];
+            Protocol.Sessions sessions = config.protocol().sessions(metrics);
             for (int i = 0; i < loops.length; i++) {
-                loops[i] = new EventLoop(i, metrics, config.readBufferSize(), config.maxPendingWriteBytes(),
+                loops[i] = new EventLoop(i, metrics, sessions, config.readBufferSize(), config.maxPendingWriteBytes(),
                         config.idleTimeout().toNanos());
             }
             Acceptor acceptor = new Acceptor(server, loops, config.maxConnections(), buffers, metrics);
