@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -92,8 +91,8 @@ class TypestateLoginTest {
                 return source;
             }
         };
-        String classes = Path.of(Unauthenticated.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
+        // The probe needs only the exercise's own classes (and the JDK).
+        String classPath = Path.of(Unauthenticated.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Files.createDirectories(out);

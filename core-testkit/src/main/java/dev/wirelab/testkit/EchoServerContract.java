@@ -61,8 +61,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       stays within {@code maxPendingWriteBytes}), and once the peer reads, nothing is lost;</li>
  *   <li>a graceful shutdown sends back what the server already read, then closes;</li>
  *   <li>the metrics snapshot adds up to exactly what the clients sent;</li>
- *   <li>the address reported for port 0 is the real bound port.</li>
+ *   <li>the address reported for port 0 is the real bound port;</li>
+ *   <li>the provider describes itself: a lowercase name, a model and a description.</li>
  * </ol>
+ * Twelve rules in thirteen test methods (the idle rule has two sides); the first rule runs
+ * once per message size, seven in all.
  *
  * <p><b>How it tests.</b> Raw blocking sockets on loopback, exact bytes from
  * {@link BytePattern} (so a repeated, dropped or reordered chunk cannot pass), port 0,

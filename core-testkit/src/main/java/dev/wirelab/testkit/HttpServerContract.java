@@ -287,12 +287,22 @@ public abstract class HttpServerContract {
 
     /** A request line that breaks the grammar gets 400 and the connection ends: nobody knows where the next request starts. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"GET /plaintext\r\n\r\n", "GET  /plaintext HTTP/1.1\r\nHost: w\r\n\r\n",
-            "G@T /plaintext HTTP/1.1\r\nHost: w\r\n\r\n", "GET /plaintext HTTP/1.1\nHost: w\r\n\r\n",
+    @ValueSource(strings = {"GET /plaintext\r\n\r\n", "G@T /plaintext HTTP/1.1\r\nHost: w\r\n\r\n", "GET /plaintext HTTP/1.1\nHost: w\r\n\r\n",
             "GET /plain text HTTP/1.1\r\nHost: w\r\n\r\n", "GET /plaintext HTTP/1.1\r\nBad Field: x\r\n\r\n"})
     @Timeout(20)
     void answersMalformedRequestsWith400AndCloses(String request) throws Exception {
         assertRejected(request, 400);
+    }
+
+    /**
+     * Exactly one space between the parts of a request line. RFC 9112 section 3 lets a
+     * server parse on runs of whitespace instead (a MAY), and warns that such leniency can
+     * enable request smuggling between servers that disagree; wirelab's parser refuses.
+     */
+    @Test
+    @Timeout(20)
+    protected void refusesExtraSpacesInTheRequestLine() throws Exception {
+        assertRejected("GET  /plaintext HTTP/1.1\r\nHost: w\r\n\r\n", 400);
     }
 
     /** Request smuggling: framings that two servers could read differently are refused, not guessed at. */

@@ -23,6 +23,7 @@ public final class FallbackProbe {
         System.out.println("describe=" + SimdSupport.describe());
         System.out.println("fix=" + SimdSupport.selection().fix());
         System.out.println("vectorKernelsLoadable=" + loadable("dev.wirelab.simd.VectorKernels"));
+        System.out.println("preferredBits=" + preferredBits());
         System.out.println("httpScanner=" + HttpScanners.chosen());
         System.out.println("httpScannerReason=" + HttpScanners.selection().reason());
         for (String line : results()) {
@@ -57,6 +58,16 @@ public final class FallbackProbe {
             case dev.wirelab.core.parse.NeedMore n -> "need more";
             case dev.wirelab.core.parse.Malformed m -> "malformed " + m.reason() + " @" + m.offset();
         };
+    }
+
+    /** The JVM's own preferred vector size, read by reflection (0 without the module): independent of the kernels' choice. */
+    private static int preferredBits() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.ByteVector").getField("SPECIES_PREFERRED").get(null);
+            return (int) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return 0;
+        }
     }
 
     private static String loadable(String className) {

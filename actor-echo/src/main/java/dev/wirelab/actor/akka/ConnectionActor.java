@@ -1,5 +1,6 @@
 package dev.wirelab.actor.akka;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import akka.actor.typed.Behavior;
@@ -13,6 +14,8 @@ import akka.util.ByteString;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Session;
 
 /**
  * One actor per TCP connection: it owns the socket and echoes every byte back, in order,
@@ -125,6 +128,9 @@ final class ConnectionActor {
     private final ReceiveHook hook;
     private final ActorTraffic traffic;
     private final boolean nack;
+    /** What this connection speaks (echo, HTTP): the actor moves bytes, the session answers. */
+    private final Session session;
+    private final Outgoing out = new Outgoing();
 
     /** Received bytes not yet handed to the socket actor. */
     private ByteString buffered = ByteString.emptyByteString();
@@ -143,7 +149,9 @@ final class ConnectionActor {
     private long lastProgressNanos = System.nanoTime();
 
     private ConnectionActor(ActorContext<Command> context, TimerScheduler<Command> timers, akka.actor.ActorRef socket,
-                       EchoConfig config, ConnectionMetrics metrics, ActorTraffic traffic, ReceiveHook hook) {
+                            Session session, EchoConfig config, ConnectionMetrics metrics, ActorTraffic traffic,
+                            ReceiveHook hook) {
+        this.session = session;
         this.context = context;
         this.timers = timers;
         this.socket = socket;
@@ -159,10 +167,10 @@ final class ConnectionActor {
      * A handler for the accepted socket actor {@code socket}: it registers itself, asks for
      * the first read and starts the idle clock.
      */
-    static Behavior<Command> create(akka.actor.ActorRef socket, EchoConfig config, ConnectionMetrics metrics,
+    static Behavior<Command> create(akka.actor.ActorRef socket, Session session, EchoConfig config, ConnectionMetrics metrics,
                                     ActorTraffic traffic, ReceiveHook hook) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ConnectionActor(context, timers, socket, config, metrics, traffic, hook).start()));
+                new ConnectionActor(context, timers, socket, session, config, metrics, traffic, hook).start()));
     }
 
     private Behavior<Command> start() {
@@ -225,6 +233,10 @@ final class ConnectionActor {
             case Tcp.ConnectionClosed closed when closed.isPeerClosed() -> {
                 // The peer sent FIN: nothing more will come, but it still reads what we owe it.
                 readRequested = false;
+                session.onEndOfInput(out);
+                queueReplies();
+                out.clear();
+                writeBufferedIfIdle();
                 yield startFlushing();
             }
             case Tcp.ConnectionClosed closed -> {
@@ -250,13 +262,31 @@ final class ConnectionActor {
         lastProgressNanos = System.nanoTime();
         readRequested = false;
 
+        // Let the protocol answer. Echo forwards its input, so the ByteString itself is queued: no copy.
+        ByteBuffer view = data.asByteBuffer();
+        session.onInput(view, out);
+        if (out.forwards(view)) {
+            buffered = buffered.concat(data);
+        } else {
+            queueReplies();
+        }
+        out.clear();
         // Queue the bytes behind any write in flight; send them now if the socket is free.
-        buffered = buffered.concat(data);
         writeBufferedIfIdle();
+        if (session.closeAfterOutput()) {
+            return startFlushing(); // the protocol is done with this peer: read no more, send what is owed, close
+        }
         if (reading) {
             requestReadIfRoom();
         }
         return Behaviors.same();
+    }
+
+    /** A protocol's own buffers are reused after this message, so their bytes are copied into ByteStrings. */
+    private void queueReplies() {
+        for (int i = 0; i < out.count(); i++) {
+            buffered = buffered.concat(ByteString.fromByteBuffer(out.get(i)));
+        }
     }
 
     private Behavior<Command> onWritten(Written written, boolean reading) {

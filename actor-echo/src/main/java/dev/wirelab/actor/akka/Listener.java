@@ -22,6 +22,7 @@ import akka.io.TcpMessage;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * The listening actor: binds the port, accepts connections one at a time, gives each one its
@@ -76,6 +77,7 @@ final class Listener {
     private final ActorContext<Command> context;
     private final EchoConfig config;
     private final ConnectionMetrics metrics;
+    private final Protocol.Sessions sessions;
     private final ConnectionActor.ReceiveHook hook;
     private final ActorTraffic traffic;
     private final akka.actor.ActorRef bridge;
@@ -87,6 +89,7 @@ final class Listener {
                      ActorTraffic traffic, ConnectionActor.ReceiveHook hook) {
         this.context = context;
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
         this.metrics = metrics;
         this.hook = hook;
         this.traffic = traffic;
@@ -171,9 +174,11 @@ final class Listener {
     // ---------------------------------------------------------------- helpers
 
     private void serve(akka.actor.ActorRef socket) {
-        Behavior<ConnectionActor.Command> connection = Behaviors.supervise(ConnectionActor.create(socket, config, metrics, traffic, hook))
+        String name = "connection-" + nextId++;
+        Behavior<ConnectionActor.Command> connection = Behaviors.supervise(
+                        ConnectionActor.create(socket, sessions.open(name), config, metrics, traffic, hook))
                 .onFailure(SupervisorStrategy.stop());
-        ActorRef<ConnectionActor.Command> child = context.spawn(connection, "connection-" + nextId++);
+        ActorRef<ConnectionActor.Command> child = context.spawn(connection, name);
         MessageTrace.note("listener", "connection", "spawn " + child.path().name());
         context.watch(child);
         metrics.accepted().increment();

@@ -12,9 +12,12 @@ import java.util.function.Consumer;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Session;
 
 /**
- * One connection's echo loop, written as callbacks.
+ * One connection's read-answer-write loop, written as callbacks; what to answer is the
+ * connection's {@link Session} (echo, HTTP).
  *
  * <p>Compare with {@code EchoLoop} in the {@code virtual} package: there the loop is a
  * {@code while} statement; here it is two objects calling each other through the JDK. The
@@ -25,7 +28,7 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
  * <pre>
  *             ┌────────────── buffer drained ───────────────┐
  *             ▼                                              │
- *   read(buffer) ──onRead(n ≥ 0)──▶ write(buffer) ──onWrite── remaining? ──yes──▶ write again
+ *   read(buffer) ──onRead(n ≥ 0)──▶ session ──▶ write(out) ──onWrite── remaining? ──yes──▶ write again
  *        │                                                        (a partial write is normal)
  *        └─onRead(-1) / failed ──▶ close
  * </pre>
@@ -44,18 +47,28 @@ final class CompletionConnection {
     private final long idleMillis;
     private final Consumer<CompletionConnection> onClose;
     private final ByteBuffer buffer;
+    private final Session session;
+    /** What the session wants sent after the last read; drained before the next read is issued. */
+    private final Outgoing out = new Outgoing();
+    /** The peer or the protocol has ended the conversation: close once the output is sent. */
+    private boolean ending;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
         @Override
         public void completed(Integer n, Void unused) {
             if (n < 0) {
-                close();                    // the peer shut down its output; everything read was written back
+                // The peer shut down its output: everything read was answered; the protocol may owe a last word.
+                ending = true;
+                session.onEndOfInput(out);
+                writeOrContinue();
                 return;
             }
             metrics.bytesRead().add(n);
             buffer.flip();
-            channel.write(buffer, null, onWrite);
+            session.onInput(buffer, out);       // echo hands `buffer` straight back: written without a copy
+            ending = session.closeAfterOutput();
+            writeOrContinue();
         }
 
         @Override
@@ -64,15 +77,12 @@ final class CompletionConnection {
         }
     };
 
+    /** One buffer to send: the common case, and always the case for echo. */
     private final CompletionHandler<Integer, Void> onWrite = new CompletionHandler<>() {
         @Override
         public void completed(Integer n, Void unused) {
             metrics.bytesWritten().add(n);
-            if (buffer.hasRemaining()) {
-                channel.write(buffer, null, this);   // the kernel took only part: send the rest first
-            } else {
-                readNext();
-            }
+            writeOrContinue();
         }
 
         @Override
@@ -81,9 +91,24 @@ final class CompletionConnection {
         }
     };
 
-    CompletionConnection(AsynchronousSocketChannel channel, EchoConfig config, ConnectionMetrics metrics,
+    /** Several buffers (an HTTP head and a large body): one gathering write. */
+    private final CompletionHandler<Long, Void> onGatheringWrite = new CompletionHandler<>() {
+        @Override
+        public void completed(Long n, Void unused) {
+            metrics.bytesWritten().add(n);
+            writeOrContinue();
+        }
+
+        @Override
+        public void failed(Throwable cause, Void unused) {
+            fail(cause);
+        }
+    };
+
+    CompletionConnection(AsynchronousSocketChannel channel, Session session, EchoConfig config, ConnectionMetrics metrics,
                          Consumer<CompletionConnection> onClose) {
         this.channel = channel;
+        this.session = session;
         this.metrics = metrics;
         this.idleMillis = config.idleTimeout().toMillis();   // 0 means no timeout, as the API reads it
         this.onClose = onClose;
@@ -93,6 +118,24 @@ final class CompletionConnection {
 
     void start() {
         readNext();
+    }
+
+    /** Sends what is still owed (a partial write is normal: send the rest first); then read again, or close. */
+    private void writeOrContinue() {
+        if (!out.isEmpty()) {
+            if (out.count() == 1) {
+                channel.write(out.get(0), null, onWrite);
+            } else {
+                channel.write(out.buffers(), 0, out.count(), 0, TimeUnit.MILLISECONDS, null, onGatheringWrite);
+            }
+            return;
+        }
+        out.clear();
+        if (ending) {
+            close();
+        } else {
+            readNext();
+        }
     }
 
     private void readNext() {

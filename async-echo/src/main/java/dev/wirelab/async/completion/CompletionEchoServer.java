@@ -18,6 +18,7 @@ import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * An echo server on NIO.2 completion handlers ({@link AsynchronousSocketChannel}): the callback
@@ -43,6 +44,7 @@ public final class CompletionEchoServer implements EchoServer {
 
     private final EchoConfig config;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<CompletionConnection> live = ConcurrentHashMap.newKeySet();
@@ -56,6 +58,7 @@ public final class CompletionEchoServer implements EchoServer {
             throw new IllegalArgumentException(NAME + ": takes no options, got " + config.options().keySet());
         }
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
         this.group = AsynchronousChannelGroup.withFixedThreadPool(config.ioThreadsOrCores(),
                 Thread.ofPlatform().name("completion-io-", 0).daemon().factory());
         try {
@@ -102,7 +105,7 @@ public final class CompletionEchoServer implements EchoServer {
         }
         metrics.accepted().increment();
         Gauge.Guard active = metrics.active().enter();
-        CompletionConnection connection = new CompletionConnection(channel, config, metrics, closed -> {
+        CompletionConnection connection = new CompletionConnection(channel, sessions.open(peer(channel)), config, metrics, closed -> {
             live.remove(closed);
             active.close();
             open.decrementAndGet();
@@ -172,6 +175,14 @@ public final class CompletionEchoServer implements EchoServer {
             closeable.close();
         } catch (Exception ignored) {
             // best effort
+        }
+    }
+
+    private static String peer(AsynchronousSocketChannel channel) {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "unknown peer";
         }
     }
 }

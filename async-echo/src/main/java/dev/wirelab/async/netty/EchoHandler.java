@@ -1,6 +1,10 @@
 package dev.wirelab.async.netty;
 
+import java.nio.ByteBuffer;
+
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -11,8 +15,9 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /**
- * The per-connection echo logic: four callbacks, each run by the connection's one event-loop
- * thread, so the handler needs no locks.
+ * The per-connection logic: four callbacks, each run by the connection's one event-loop
+ * thread, so the handler needs no locks. What to answer is the connection's {@link Session}
+ * (echo, HTTP); echo forwards its input, so the buffer Netty read is written back as it is.
  *
  * <pre>
  *   socket readable ─▶ channelRead(buf) ×N ─▶ channelReadComplete ─▶ flush: one write(v) syscall
@@ -44,10 +49,15 @@ import io.netty.handler.timeout.IdleStateHandler;
 final class EchoHandler extends ChannelInboundHandlerAdapter {
 
     private final ConnectionMetrics metrics;
+    private final Session session;
+    /** What the session wants sent after one read; written out before the next read is handled. */
+    private final Outgoing out = new Outgoing();
     private boolean failed;
+    private boolean closing;
 
-    EchoHandler(ConnectionMetrics metrics) {
+    EchoHandler(ConnectionMetrics metrics, Session session) {
         this.metrics = metrics;
+        this.session = session;
     }
 
     @Override
@@ -55,10 +65,37 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
         ByteBuf data = (ByteBuf) msg;
         int length = data.readableBytes();
         metrics.bytesRead().add(length);
-        // Queue the same buffer for writing; flushing waits for channelReadComplete. The listener
-        // counts bytes once the socket took them (a production server might count at flush instead
-        // and save this small allocation per read).
-        ctx.write(data).addListener((ChannelFutureListener) written -> {
+        ByteBuffer view = data.nioBuffer();   // a view, no copy (a composite buffer would merge)
+        session.onInput(view, out);
+        if (out.forwards(view)) {
+            // Echo: queue the same buffer for writing, no copy; flushing waits for channelReadComplete.
+            out.clear();
+            write(ctx, data, length);
+            return;
+        }
+        // Another protocol answered from its own buffers, which it reuses: copy them into pooled
+        // buffers Netty can own until the socket takes them. Our reference to the input is done.
+        data.release();
+        writeReplies(ctx);
+        if (session.closeAfterOutput() && !closing) {
+            closing = true;
+            ctx.channel().config().setAutoRead(false);
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void writeReplies(ChannelHandlerContext ctx) {
+        for (int i = 0; i < out.count(); i++) {
+            ByteBuffer reply = out.get(i);
+            int n = reply.remaining();
+            write(ctx, ctx.alloc().buffer(n).writeBytes(reply), n);
+        }
+        out.clear();
+    }
+
+    /** The listener counts bytes once the socket took them (a production server might count at flush and save it). */
+    private void write(ChannelHandlerContext ctx, ByteBuf buffer, int length) {
+        ctx.write(buffer).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
                 metrics.bytesWritten().add(length);
             }
@@ -90,7 +127,11 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         switch (event) {
             case IdleStateEvent idle -> closeIfIdle(ctx, idle);
-            case ChannelInputShutdownEvent _ -> finishAndClose(ctx);
+            case ChannelInputShutdownEvent _ -> {
+                session.onEndOfInput(out);
+                writeReplies(ctx);
+                finishAndClose(ctx);
+            }
             default -> ctx.fireUserEventTriggered(event);
         }
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.HttpRoutes;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.core.metrics.Gauge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -70,6 +72,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 public final class NettyEchoServer implements EchoServer {
 
     public static final String NAME = "netty";
+    /** The name of the production twin that parses with Netty's own HTTP codec. */
+    public static final String HTTP_TWIN_NAME = "netty-http";
     /** The one option this server reads: {@code nio}, {@code epoll}, {@code io_uring} or {@code auto} (the default). */
     public static final String TRANSPORT_OPTION = "transport";
 
@@ -85,6 +89,9 @@ public final class NettyEchoServer implements EchoServer {
     private final boolean chosenAutomatically;
     private final WriteBufferWaterMark waterMark;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
+    /** Non-null for the {@code netty-http} twin: Netty's codec parses, these routes answer. */
+    private final HttpRoutes twinRoutes;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final EventLoopGroup acceptLoop;
@@ -92,9 +99,11 @@ public final class NettyEchoServer implements EchoServer {
     private final ChannelGroup connections = new DefaultChannelGroup("netty-echo", GlobalEventExecutor.INSTANCE);
     private final Channel listener;
 
-    private NettyEchoServer(EchoConfig config) throws IOException {
+    private NettyEchoServer(EchoConfig config, boolean httpTwin) throws IOException {
         // Phase 1: read the options before any thread starts, so a typo fails fast and costs nothing.
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
+        this.twinRoutes = httpTwin ? HttpRoutes.withDemoAccount(metrics::snapshot) : null;
         String requested = transportOption(config.options());
         this.transport = Transport.resolve(requested);
         this.chosenAutomatically = requested.equalsIgnoreCase(Transport.AUTO);
@@ -118,7 +127,19 @@ public final class NettyEchoServer implements EchoServer {
 
     /** Binds and starts serving; returns once the server is listening. */
     public static NettyEchoServer start(EchoConfig config) throws IOException {
-        return new NettyEchoServer(config);
+        return new NettyEchoServer(config, false);
+    }
+
+    /**
+     * The production twin {@code netty-http}: the same loops, limits and shutdown, but the
+     * pipeline is Netty's HTTP codec and aggregator in front of core's routes
+     * ({@link NettyHttpTwin}). It speaks only HTTP.
+     */
+    public static NettyEchoServer startHttpTwin(EchoConfig config) throws IOException {
+        if (config.protocol() != Protocol.HTTP) {
+            throw new IllegalArgumentException(HTTP_TWIN_NAME + " speaks only http; start it with the http protocol");
+        }
+        return new NettyEchoServer(config, true);
     }
 
     private ServerBootstrap bootstrap() {
@@ -185,12 +206,17 @@ public final class NettyEchoServer implements EchoServer {
         if (!config.idleTimeout().isZero()) {
             channel.pipeline().addLast("idle", new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         }
-        channel.pipeline().addLast("echo", new EchoHandler(metrics));
+        String peer = String.valueOf(channel.remoteAddress());
+        if (twinRoutes != null) {
+            NettyHttpTwin.install(channel.pipeline(), twinRoutes.conversation(peer), metrics);
+        } else {
+            channel.pipeline().addLast("echo", new EchoHandler(metrics, sessions.open(peer)));
+        }
     }
 
     @Override
     public String name() {
-        return NAME;
+        return twinRoutes != null ? HTTP_TWIN_NAME : NAME;
     }
 
     @Override

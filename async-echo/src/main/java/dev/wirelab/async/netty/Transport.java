@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.wirelab.core.echo.Capability;
+
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -157,6 +159,32 @@ public enum Transport {
                 .map(t -> t.optionValue + (t.isAvailable() ? " available" : " unavailable (" + oneLine(t.unavailabilityCause().orElseThrow()) + ")"))
                 .collect(Collectors.joining(", "));
         return "auto picks " + best().optionValue + "; " + each;
+    }
+
+    /**
+     * Each transport as a {@link Capability} for {@code lab doctor}, most preferred first: whether
+     * it runs here, which one {@code auto} picks, and what a missing one needs.
+     */
+    public static List<Capability> capabilities() {
+        Transport best = best();
+        return PREFERENCE.stream().map(t -> {
+            String picked = t == best ? "; transport=auto picks it" : "";
+            if (t.isAvailable()) {
+                return Capability.available(t.optionValue, "available" + picked);
+            }
+            return Capability.missing(t.optionValue, "unavailable (" + oneLine(t.unavailabilityCause().orElseThrow()) + ")",
+                    t.fix());
+        }).toList();
+    }
+
+    /** What a missing native transport needs; NIO is never missing. */
+    private String fix() {
+        String common = "needs Linux (x86_64/aarch64/riscv64) and --enable-native-access=ALL-UNNAMED (./lab passes it)";
+        return switch (this) {
+            case NIO -> "";
+            case EPOLL -> "epoll " + common;
+            case IO_URING -> "io_uring " + common + ", kernel 5.14+ and a container that allows io_uring_setup";
+        };
     }
 
     private static String oneLine(Throwable cause) {

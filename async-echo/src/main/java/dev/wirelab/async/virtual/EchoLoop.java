@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Session;
 
 /**
- * The whole echo protocol as straight-line blocking code: read, write, repeat.
+ * A connection as straight-line blocking code: read, let the protocol answer, write, repeat.
  *
  * <p>This is what {@code async fn} + {@code .await} buys in Rust, bought in Java by the runtime
  * instead of the compiler. On a virtual thread, {@code in.read} does not hold an OS thread while
@@ -26,22 +29,33 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
 final class EchoLoop implements ConnectionLoop {
 
     @Override
-    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
-            throws IOException {
+    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics,
+                      IdleReaper.ReadClock clock) throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         byte[] buffer = new byte[config.readBufferSize()];
-        // -1 means the peer shut down its output (close or half-close): everything read was written back.
+        ByteBuffer input = ByteBuffer.wrap(buffer);
+        Outgoing reply = new Outgoing();
         while (true) {
             clock.reading();
             int n = in.read(buffer);
             clock.idle();
             if (n == -1) {
-                return;
+                break; // the peer shut down its output (close or half-close): everything read was answered
             }
             metrics.bytesRead().add(n);
-            out.write(buffer, 0, n);
-            metrics.bytesWritten().add(n);
+            session.onInput(input.clear().limit(n), reply);   // echo hands `input` straight back: no copy
+            send(reply, out, metrics);
+            if (session.closeAfterOutput()) {
+                return;
+            }
         }
+        session.onEndOfInput(reply);
+        send(reply, out, metrics);
+    }
+
+    private static void send(Outgoing reply, OutputStream out, ConnectionMetrics metrics) throws IOException {
+        metrics.bytesWritten().add(reply.writeTo(out));
+        reply.clear();
     }
 }

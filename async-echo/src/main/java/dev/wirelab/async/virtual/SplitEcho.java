@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Session;
 
 /**
  * Echo as two tasks: a reader and a writer per connection, joined by a bounded queue — the
@@ -35,9 +37,10 @@ import dev.wirelab.core.metrics.ConnectionMetrics;
  * lab, not assumed.
  *
  * <p><b>Memory bound.</b> Unsent bytes are the queued chunks plus the chunk the writer is
- * sending plus the one the reader holds while it waits to enqueue: at most
+ * sending plus the one the reader holds while it waits to enqueue: for echo at most
  * {@code (capacity + 2) * readBufferSize}, which {@link #capacity} keeps within
- * {@code maxPendingWriteBytes} (with a floor of one queued chunk).
+ * {@code maxPendingWriteBytes} (with a floor of one queued chunk). Over HTTP a chunk is the
+ * replies to one read, which may be larger than the read; the count of chunks still bounds it.
  *
  * <p><b>Who stops whom.</b> The reader owns the connection. At EOF it enqueues {@link #END}
  * and waits for the writer to send everything. If reading fails (reset, idle timeout, forced
@@ -67,7 +70,8 @@ final class SplitEcho implements ConnectionLoop {
     }
 
     @Override
-    public void echo(Socket socket, EchoConfig config, ConnectionMetrics metrics, IdleReaper.ReadClock clock)
+    public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics,
+                      IdleReaper.ReadClock clock)
             throws IOException, InterruptedException {
         BlockingQueue<byte[]> queue = newQueue(config);
         Writer writer = new Writer(socket, queue, metrics);
@@ -76,7 +80,7 @@ final class SplitEcho implements ConnectionLoop {
         // Phase 1: read until EOF or failure.
         Exception stop = null;
         try {
-            read(socket, queue, config, metrics, clock);
+            read(socket, session, queue, config, metrics, clock);
         } catch (IOException | InterruptedException e) {
             stop = e;
             writerThread.interrupt();
@@ -99,21 +103,41 @@ final class SplitEcho implements ConnectionLoop {
         }
     }
 
-    private static void read(Socket socket, BlockingQueue<byte[]> queue, EchoConfig config, ConnectionMetrics metrics,
-                             IdleReaper.ReadClock clock) throws IOException, InterruptedException {
+    private static void read(Socket socket, Session session, BlockingQueue<byte[]> queue, EchoConfig config,
+                             ConnectionMetrics metrics, IdleReaper.ReadClock clock) throws IOException, InterruptedException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[config.readBufferSize()];
+        ByteBuffer input = ByteBuffer.wrap(buffer);
+        Outgoing reply = new Outgoing();
+        boolean peerEnded = false;
         while (true) {
             clock.reading();
             int n = in.read(buffer);
             clock.idle();
             if (n == -1) {
+                peerEnded = true;
                 break;
             }
             metrics.bytesRead().add(n);
-            queue.put(Arrays.copyOf(buffer, n));   // parks while the queue is full: the backpressure
+            session.onInput(input.clear().limit(n), reply);
+            enqueue(reply, queue);
+            if (session.closeAfterOutput()) {
+                break;
+            }
+        }
+        if (peerEnded) {
+            session.onEndOfInput(reply);
+            enqueue(reply, queue);
         }
         queue.put(END);
+    }
+
+    /** The reader's buffer is reused, so each chunk owns a copy of what the session answered. */
+    private static void enqueue(Outgoing reply, BlockingQueue<byte[]> queue) throws InterruptedException {
+        if (!reply.isEmpty()) {
+            queue.put(reply.toByteArray());   // parks while the queue is full: the backpressure
+        }
+        reply.clear();
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.core.metrics.Gauge;
 
 /**
@@ -33,7 +34,7 @@ import dev.wirelab.core.metrics.Gauge;
  *
  * <pre>
  *   acceptor (virtual)           per connection (virtual)               carriers (ForkJoinPool)
- *   ServerSocket.accept() ─────▶ ConnectionLoop.echo(socket) ─ park ─▶  run whichever thread is ready
+ *   ServerSocket.accept() ─────▶ ConnectionLoop.serve(socket) ─ park ─▶  run whichever thread is ready
  * </pre>
  *
  * <p>The same class serves two styles, told apart by their {@link ConnectionLoop}:
@@ -56,6 +57,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
     private final ConnectionLoop loop;
     private final VirtualSettings settings;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
@@ -71,6 +73,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
         this.name = name;
         this.config = config;
         this.loop = loop;
+        this.sessions = config.protocol().sessions(metrics);
         this.listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
@@ -143,7 +146,7 @@ public final class VirtualThreadEchoServer implements EchoServer {
                 socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));
             }
             clock = reaper == null ? IdleReaper.ReadClock.NONE : reaper.watch(socket);
-            loop.echo(socket, config, metrics, clock);
+            loop.serve(socket, sessions.open(String.valueOf(socket.getRemoteSocketAddress())), config, metrics, clock);
         } catch (SocketTimeoutException e) {
             metrics.idleTimeouts().increment();
         } catch (IOException e) {

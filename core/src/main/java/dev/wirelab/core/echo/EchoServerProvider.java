@@ -2,10 +2,14 @@ package dev.wirelab.core.echo;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+
+import dev.wirelab.core.protocol.Protocol;
 
 /**
  * A server variant the lab can start. Each module registers its providers in
@@ -23,8 +27,25 @@ public interface EchoServerProvider {
     /** One sentence for {@code lab variants}. */
     String description();
 
+    /**
+     * The protocols this variant can serve ({@link EchoConfig#protocol()}): every server model
+     * speaks them all, because the protocol is a {@link dev.wirelab.core.protocol.Session} the
+     * model merely drives; a production twin built on a library's own codec speaks only that one.
+     */
+    default Set<Protocol> protocols() {
+        return EnumSet.allOf(Protocol.class);
+    }
+
     /** Binds and starts serving; returns once the server is listening. */
     EchoServer start(EchoConfig config) throws IOException;
+
+    /**
+     * What this variant can use on this machine beyond plain sockets (Netty: its native
+     * transports), for {@code lab doctor}. Most variants need nothing more: the default is none.
+     */
+    default List<Capability> capabilities() {
+        return List.of();
+    }
 
     /**
      * The JVM system properties a server with these options needs, as {@code name → value}: the

@@ -191,15 +191,16 @@ public record LoadReport(
                 latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max()));
         row(out, "", spec.openLoop() ? "(from each message's due time: corrected for coordinated omission)"
                 : "(from send time; closed loop: stalls are not corrected for, use --rate for that)");
-        row(out, "errors", errorCount() == 0 ? "none" : errorsText());
+        row(out, "errors", clean() ? "none" : errorsText());
         if (!firstError.isEmpty()) {
             row(out, "first error", firstError);
         }
         return out.toString();
     }
 
+    /** Every failure the run saw, connect failures first: the summary line must agree with the detail. */
     private String errorsText() {
-        StringBuilder s = new StringBuilder();
+        StringBuilder s = new StringBuilder(connectFailures > 0 ? "connect failures=" + connectFailures : "");
         errors.forEach((kind, count) -> {
             if (count > 0) {
                 s.append(s.isEmpty() ? "" : ", ").append(kind.label()).append('=').append(count);

@@ -20,7 +20,7 @@ final class HttpDate {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private record Stamp(long second, HttpResponseWriter.EncodedField field) {
+    private record Stamp(long second, EncodedField field) {
     }
 
     private static volatile Stamp current = new Stamp(-1, null);
@@ -29,11 +29,11 @@ final class HttpDate {
     }
 
     /** {@code Date: <now>} as an encoded field; a new one at most once per second. */
-    static HttpResponseWriter.EncodedField now() {
+    static EncodedField now() {
         long second = System.currentTimeMillis() / 1000;
         Stamp stamp = current;
         if (stamp.second() != second) {
-            stamp = new Stamp(second, HttpResponseWriter.EncodedField.of("Date",
+            stamp = new Stamp(second, EncodedField.of("Date",
                     IMF_FIXDATE.format(Instant.ofEpochSecond(second))));
             current = stamp;
         }

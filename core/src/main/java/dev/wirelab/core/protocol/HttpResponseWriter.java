@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  * status, the length is written as digits in place, and the output is handed to the
  * transport through one reused read view. Big bodies cost one slice view each.
  */
-public final class HttpResponseWriter {
+public final class HttpResponseWriter implements HttpResponseSink {
 
     /** Bodies at least this long are sent from where they are, not copied into the output. */
     public static final int SEPARATE_BODY_BYTES = 1024;
@@ -64,7 +64,7 @@ public final class HttpResponseWriter {
 
     // ---------------------------------------------------------------- for handlers
 
-    /** The status line; first, and exactly once per response. */
+    @Override
     public HttpResponseWriter status(int status) {
         if (statusWritten) {
             throw new IllegalStateException("status already written for this response");
@@ -78,7 +78,8 @@ public final class HttpResponseWriter {
         return this;
     }
 
-    /** A field encoded once, up front ({@link EncodedField#of}): the allocation-free way. */
+    /** A field encoded once, up front ({@link EncodedField#of}): one array copy, no allocation. */
+    @Override
     public HttpResponseWriter header(EncodedField field) {
         requireStatus();
         put(field.bytes());
@@ -91,6 +92,7 @@ public final class HttpResponseWriter {
     }
 
     /** The body (not copied until the driver finishes the response; do not change it). */
+    @Override
     public void body(byte[] bytes) {
         requireStatus();
         body = bytes;
@@ -249,35 +251,5 @@ public final class HttpResponseWriter {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * A header field checked and encoded once ({@code "Name: value\r\n"}), so writing it is
-     * one array copy. Made only by {@link #of}, which applies {@link HttpField}'s rules (no
-     * CR, LF or NUL in the value: no response splitting) and refuses the framing fields.
-     */
-    public static final class EncodedField {
-        private final byte[] bytes;
-
-        private EncodedField(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        public static EncodedField of(String name, String value) {
-            HttpField field = new HttpField(name, value);
-            if (field.nameIs("Content-Length") || field.nameIs("Transfer-Encoding") || field.nameIs("Connection")) {
-                throw new IllegalArgumentException(name + " is set by the connection driver, not the handler");
-            }
-            return new EncodedField((name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, 0, bytes.length - 2, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.parse.HttpLimits;
-import dev.wirelab.core.protocol.HttpResponseWriter.EncodedField;
 import dev.wirelab.core.typestate.Authenticated;
 import dev.wirelab.core.typestate.Closed;
 import dev.wirelab.core.typestate.Connection;
@@ -81,13 +80,40 @@ public final class HttpRoutes {
 
     /** A session for one connection: its own driver, its own login state. */
     public Session open(String peer) {
-        return new HttpSession(this, gateway.connect(peer));
+        return new HttpSession(conversation(peer));
+    }
+
+    /**
+     * One connection's side of the routes, for a server that parses HTTP with something other
+     * than core's driver (the Netty twin): it remembers the connection's login state.
+     */
+    public Conversation conversation(String peer) {
+        return new Conversation(gateway.connect(peer));
+    }
+
+    /** The routes plus one connection's login state; one thread at a time. */
+    public final class Conversation {
+        /** The typestate handle; replaced by each transition a route makes (login). */
+        private Connection login;
+
+        private Conversation(Connection login) {
+            this.login = login;
+        }
+
+        public void handle(HttpRequestView request, HttpResponseSink response) {
+            login = route(request, response, login);
+        }
+
+        @Override
+        public String toString() {
+            return "Conversation[" + login + "]";
+        }
     }
 
     // ---------------------------------------------------------------- routing
 
     /** Returns the connection's login state after this request (a login changes it). */
-    Connection route(HttpRequestView request, HttpResponseWriter response, Connection login) {
+    Connection route(HttpRequestView request, HttpResponseSink response, Connection login) {
         if (request.targetIs("/plaintext") && request.methodIs("GET")) {
             plaintext(response);
         } else if (request.targetIs("/echo") && request.methodIs("POST")) {
@@ -104,15 +130,15 @@ public final class HttpRoutes {
         return login;
     }
 
-    private static void plaintext(HttpResponseWriter response) {
+    private static void plaintext(HttpResponseSink response) {
         common(response.status(200)).header(TEXT).body(HELLO);
     }
 
-    private static HttpResponseWriter common(HttpResponseWriter response) {
+    private static HttpResponseSink common(HttpResponseSink response) {
         return response.header(SERVER).header(HttpDate.now());
     }
 
-    private static void text(HttpResponseWriter response, int status, String body) {
+    private static void text(HttpResponseSink response, int status, String body) {
         common(response.status(status)).header(TEXT_UTF8).body(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -126,7 +152,7 @@ public final class HttpRoutes {
     // ---------------------------------------------------------------- login and data
 
     /** Each arm holds exactly the handle its state allows; only Unauthenticated can log in. */
-    private static Connection login(HttpRequestView request, HttpResponseWriter response, Connection login) {
+    private static Connection login(HttpRequestView request, HttpResponseSink response, Connection login) {
         return switch (login) {
             case Unauthenticated u -> tryLogin(u, request, response);
             case Authenticated a -> {
@@ -140,7 +166,7 @@ public final class HttpRoutes {
         };
     }
 
-    private static Connection tryLogin(Unauthenticated u, HttpRequestView request, HttpResponseWriter response) {
+    private static Connection tryLogin(Unauthenticated u, HttpRequestView request, HttpResponseSink response) {
         String form = new String(request.body(), StandardCharsets.UTF_8);
         String user = formValue(form, "user");
         char[] password = formValue(form, "password").toCharArray();
@@ -167,7 +193,7 @@ public final class HttpRoutes {
     }
 
     /** {@code read} exists only on Authenticated: the other arms cannot reach the data. */
-    private static void data(HttpResponseWriter response, Connection login) {
+    private static void data(HttpResponseSink response, Connection login) {
         switch (login) {
             case Authenticated a -> text(response, 200, "data for " + a.user() + ": "
                     + a.read("note").orElse("(no note yet)") + "\n");

@@ -2,24 +2,19 @@ package dev.wirelab.core.protocol;
 
 import java.nio.ByteBuffer;
 
-import dev.wirelab.core.typestate.Connection;
-
 /**
  * The HTTP protocol for one connection: an {@link HttpConnectionDriver} (parser, state
  * machine, response writer) whose handler is {@link HttpRoutes}, plus the connection's login
- * state. Bytes in become responses in the driver's output, handed to the transport as one
+ * state (kept by its {@link HttpRoutes.Conversation}). Bytes in become responses in the driver's output, handed to the transport as one
  * buffer (or, with large bodies, a few for a gathering write).
  */
 final class HttpSession implements Session, HttpExchangeHandler {
 
-    private final HttpRoutes routes;
+    private final HttpRoutes.Conversation routes;
     private final HttpConnectionDriver driver;
-    /** The typestate handle; replaced by each transition (login) the routes make. */
-    private Connection login;
 
-    HttpSession(HttpRoutes routes, Connection login) {
+    HttpSession(HttpRoutes.Conversation routes) {
         this.routes = routes;
-        this.login = login;
         this.driver = new HttpConnectionDriver(this, HttpRoutes.LIMITS);
     }
 
@@ -42,11 +37,11 @@ final class HttpSession implements Session, HttpExchangeHandler {
 
     @Override
     public void handle(HttpRequestView request, HttpResponseWriter response) {
-        login = routes.route(request, response, login);
+        routes.handle(request, response);
     }
 
     @Override
     public String toString() {
-        return "HttpSession[" + driver.state() + ", " + login + "]";
+        return "HttpSession[" + driver.state() + ", " + routes + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.wirelab.core.protocol;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -95,6 +97,34 @@ public final class Outgoing {
         byte[] all = new byte[(int) remaining()];
         copyTo(ByteBuffer.wrap(all));
         return all;
+    }
+
+    /**
+     * Writes every unsent byte to a stream, buffer by buffer, consuming the slots: for
+     * transports built on {@code Socket} streams, which have no gathering write. A heap
+     * buffer is written from its array; anything else is copied through a small array.
+     *
+     * @return the bytes written
+     */
+    public long writeTo(OutputStream stream) throws IOException {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            ByteBuffer buffer = buffers[i];
+            int n = buffer.remaining();
+            if (buffer.hasArray()) {
+                stream.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
+                buffer.position(buffer.limit());
+            } else {
+                byte[] chunk = new byte[Math.min(n, 8 * 1024)];
+                while (buffer.hasRemaining()) {
+                    int part = Math.min(chunk.length, buffer.remaining());
+                    buffer.get(chunk, 0, part);
+                    stream.write(chunk, 0, part);
+                }
+            }
+            total += n;
+        }
+        return total;
     }
 
     /** Forgets every slot: called by the transport once their bytes were sent or copied. */

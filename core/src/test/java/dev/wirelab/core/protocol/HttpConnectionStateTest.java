@@ -118,6 +118,71 @@ class HttpConnectionStateTest {
                 + "(as it is not listed in its 'permits' clause)", compile(out, rogue));
     }
 
+    // ---- the real driver, not a snippet ----
+
+    private static final Path SOURCES = Path.of("src/main/java/dev/wirelab/core/protocol");
+
+    /**
+     * Add a sixth state to the real sealed interface and compile it with the real driver: every
+     * switch over the state in {@link HttpConnectionDriver} must stop compiling, each at its own
+     * line. A {@code default ->} slipped into one of them would make that line compile, and this
+     * test fail: that is the guarantee the lesson claims.
+     */
+    @Test
+    void theRealDriverStopsCompilingWhenAStateIsAdded(@TempDir Path out) throws java.io.IOException {
+        String state = java.nio.file.Files.readString(SOURCES.resolve("HttpConnectionState.java"));
+        String driver = java.nio.file.Files.readString(SOURCES.resolve("HttpConnectionDriver.java"));
+        int end = state.lastIndexOf('}');
+        String withSixth = state.substring(0, end) + "    record Draining() implements HttpConnectionState {\n    }\n}\n";
+
+        List<String> errors = compileDriver(out, withSixth, driver);
+
+        List<String> expected = new java.util.ArrayList<>();
+        List<String> lines = driver.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(".*\\bswitch \\((state|current)\\).*")) {
+                expected.add("HttpConnectionDriver.java:" + (i + 1) + ": the switch expression does not cover all possible input values");
+            }
+        }
+        assertEquals(2, expected.size(), "the driver has two switches over its state: step and end of input");
+        assertEquals(expected, errors);
+    }
+
+    /** Guards the test above: the real sources, unchanged, compile this way without an error. */
+    @Test
+    void theRealDriverCompilesWithTheRealStates(@TempDir Path out) throws java.io.IOException {
+        assertEquals(List.of(), compileDriver(out, java.nio.file.Files.readString(SOURCES.resolve("HttpConnectionState.java")),
+                java.nio.file.Files.readString(SOURCES.resolve("HttpConnectionDriver.java"))));
+    }
+
+    /** Compiles the two sources against core's classes; returns "File.java:line: message" per error. */
+    private static List<String> compileDriver(Path out, String state, String driver) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        javac.getTask(null, null, diagnostics, List.of("-classpath", coreClasses(), "-d", out.toString(), "-proc:none"), null,
+                List.of(source("HttpConnectionState", state), source("HttpConnectionDriver", driver))).call();
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> Path.of(d.getSource().toUri().getPath()).getFileName() + ":" + d.getLineNumber() + ": "
+                        + d.getMessage(Locale.ROOT))
+                .toList();
+    }
+
+    private static JavaFileObject source(String className, String text) {
+        return new SimpleJavaFileObject(URI.create("string:///dev/wirelab/core/protocol/" + className + ".java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+            }
+        };
+    }
+
+    private static String coreClasses() {
+        return Path.of(URI.create(HttpConnectionState.class.getProtectionDomain().getCodeSource().getLocation().toString()))
+                .toString();
+    }
+
     /** Compiles one source file against core's classes; returns the error messages, one per line. */
     private static String compile(Path out, String source) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

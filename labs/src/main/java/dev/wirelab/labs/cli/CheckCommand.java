@@ -90,7 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
     static Result checkOne(Course course, Progress progress, Exercise e, PrintWriter out, boolean guide) throws Exception {
         out.println(ExerciseText.heading(course, e));
         out.flush();
+        long started = System.nanoTime();
         Result r = Grader.check(course, e);
+        String took = String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - started) / 1e9);
         out.print(ExerciseText.report(r));
         progress.set(e.id(), r.passedAll());
         if (guide) {
@@ -103,7 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println("Not yet: edit " + ExerciseText.files(course, e) + ". Stuck? lab hint " + e.id());
             }
         } else {
-            out.println(r.passedAll() ? "  -> pass" : "  -> " + r.status().word() + " (" + r.passed() + " passed, " + r.failed() + " failed)");
+            out.println((r.passedAll() ? "  -> pass" : "  -> " + r.status().word() + " (" + r.passed() + " passed, " + r.failed() + " failed)") + took);
         }
         out.flush();
         return r;

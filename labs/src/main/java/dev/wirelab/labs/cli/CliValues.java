@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.wirelab.core.protocol.Protocol;
 import picocli.CommandLine;
 
 /**
@@ -42,6 +43,18 @@ final class CliValues {
     }
 
     /** {@code 64}, {@code 16k} (16 KiB), {@code 1m} (1 MiB). */
+    /** {@code echo} or {@code http}; anything else is one line naming the choices. */
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
+        @Override
+        public Protocol convert(String text) {
+            try {
+                return Protocol.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static final class SizeConverter implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String text) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code lab doctor}: what this machine has, and one line with the fix for each missing piece. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the JDK, cores, memory, Vector API, Netty transport, Jupyter and qdiscs; print the fix for anything missing.")
+        description = "Check the JDK, cores, memory, Vector API, each server variant's native options, Jupyter and qdiscs; print a fix for each gap.")
 public final class DoctorCommand implements Callable<Integer> {
 
     @CommandLine.Spec

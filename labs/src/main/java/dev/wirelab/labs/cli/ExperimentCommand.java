@@ -1,127 +1,146 @@
 package dev.wirelab.labs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-import dev.wirelab.core.flow.BackpressureExperiment;
-import dev.wirelab.core.sched.WorkStealingExperiment;
+import dev.wirelab.core.experiment.Experiment;
 import dev.wirelab.labs.report.Charts;
 import dev.wirelab.labs.report.ReportFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code lab experiment flow|sched}: runs one of core's runtime experiments and prints its
- * table. The numbers come from this machine, this run; the table says how they were made.
+ * {@code lab experiment NAME}: every {@link Experiment} on the class path (found with
+ * {@code ServiceLoader}: flow and sched from core, sendfile from nio-echo, tune from labs)
+ * becomes a subcommand, its options built from {@link Experiment#parameters()}. The lab knows
+ * no experiment's classes, so a module adds one by listing it in its services file.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run a runtime experiment and print its results: flow (backpressure) or sched (work stealing).",
-        subcommands = {ExperimentCommand.Flow.class, ExperimentCommand.Sched.class})
+        description = "Run a measured lesson by name (flow, sched, sendfile, tune) and print its results.")
 public final class ExperimentCommand implements Runnable {
 
+    /** The experiment that also has a top-level command of its own. */
+    static final String TUNE = "tune";
+
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
         // `lab experiment` alone: say which experiments there are.
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "name an experiment: 'lab experiment flow' or 'lab experiment sched'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name an experiment: "
+                + Experiment.all().stream().map(e -> "'lab experiment " + e.name() + "'").collect(Collectors.joining(", ")));
     }
 
-    static Duration seconds(CommandLine.Model.CommandSpec spec, double seconds) {
-        if (!(seconds > 0 && seconds <= 600)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--seconds must be more than 0 and at most 600, was " + seconds);
+    /** Adds every experiment under {@code lab experiment}, and {@code lab tune} as an alias of {@code lab experiment tune}. */
+    static void install(CommandLine root) {
+        CommandLine experiments = root.getSubcommands().get("experiment");
+        for (Experiment e : Experiment.all()) {
+            experiments.addSubcommand(e.name(), new CommandLine(spec(e)));
+            if (e.name().equals(TUNE)) {
+                root.addSubcommand(TUNE, new CommandLine(spec(e)));
+            }
         }
-        return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
     }
 
-    /** {@code lab experiment flow}: bounded, publisher and unbounded handoffs side by side. */
-    @Command(name = "flow", mixinStandardHelpOptions = true,
-            description = "Backpressure: a fast producer and a slow consumer through a bounded queue, "
-                    + "a Flow publisher and an unbounded queue; queue depth, heap and wait times.")
-    static final class Flow implements Callable<Integer> {
+    /** A picocli command for one experiment: its summary, its options, {@code --out}, and a call that runs it. */
+    static CommandSpec spec(Experiment experiment) {
+        Runner runner = new Runner(experiment);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(runner);
+        runner.spec = spec;
+        spec.name(experiment.name()).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(experiment.summary(), "The lesson: " + experiment.lesson().getName());
+        for (Experiment.Parameter p : experiment.parameters()) {
+            String text = p.description().endsWith(".") ? p.description().substring(0, p.description().length() - 1)
+                    : p.description();
+            OptionSpec.Builder option = OptionSpec.builder("--" + p.name())
+                    .description(text + (p.flag() ? "" : " (default: " + p.defaultValue() + ")") + ".");
+            if (p.flag()) {
+                option.arity("0").type(boolean.class);
+            } else {
+                option.arity("1").type(String.class).paramLabel(p.name().toUpperCase(java.util.Locale.ROOT))
+                        .defaultValue(p.defaultValue());
+            }
+            spec.addOption(option.build());
+        }
+        spec.addOption(OptionSpec.builder("--out").arity("1").type(Path.class).paramLabel("DIR")
+                .description("report folder (default: reports/ under the project)").build());
+        return spec;
+    }
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    /** Runs one experiment with the values picocli parsed. */
+    private static final class Runner implements Callable<Integer> {
 
-        @Option(names = "--seconds", defaultValue = "3", description = "How long each handoff runs (default: ${DEFAULT-VALUE}).")
-        double seconds;
+        private final Experiment experiment;
+        private CommandSpec spec;
 
-        @Option(names = "--csv", description = "Also print every depth/heap sample as CSV, for plotting.")
-        boolean csv;
-
-        @Option(names = "--out", paramLabel = "DIR", description = "where the chart goes (default: reports/ under the project)")
-        java.nio.file.Path outDir;
+        Runner(Experiment experiment) {
+            this.experiment = experiment;
+        }
 
         @Override
-        public Integer call() throws InterruptedException, java.io.IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            BackpressureExperiment.Config config = BackpressureExperiment.Config.defaults().withDuration(seconds(spec, seconds));
-            out.printf(java.util.Locale.ROOT,
-                    "producer %,d items/s of %,d B, consumer %,d items/s, bounded capacity %,d, %.1f s per handoff%n",
-                    config.producerRate(), config.payloadBytes(), config.consumerRate(), config.capacity(),
-                    config.duration().toMillis() / 1000.0);
-            out.flush();
-            List<BackpressureExperiment.Result> results = BackpressureExperiment.runAll(config);
-            out.print(BackpressureExperiment.table(results));
-            if (csv) {
-                out.print(BackpressureExperiment.csv(results));
+        public Integer call() throws Exception {
+            Context context = new Context(spec);
+            try {
+                return experiment.run(context);
+            } catch (IllegalArgumentException e) {
+                // A bad option value: one line and the usage exit code, like every other bad input.
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            } finally {
+                context.out().flush();
             }
-            out.println("wrote " + chart(results));
-            out.flush();
-            return 0;
-        }
-
-        /** Queue depth and heap over time, one line per handoff: the difference is easier seen than read. */
-        private String chart(List<BackpressureExperiment.Result> results) throws java.io.IOException {
-            ReportFiles files = ReportFiles.orDefault(outDir);
-            java.nio.file.Path base = files.reserve("flow", java.time.LocalDateTime.now(), "png");
-            java.nio.file.Path depthPng = base.resolveSibling(base.getFileName() + "-depth.png");
-            java.nio.file.Path heapPng = base.resolveSibling(base.getFileName() + "-heap.png");
-            java.util.Map<String, double[][]> depth = new java.util.LinkedHashMap<>();
-            java.util.Map<String, double[][]> heap = new java.util.LinkedHashMap<>();
-            for (BackpressureExperiment.Result r : results) {
-                double[] t = r.samples().stream().mapToDouble(x -> x.elapsedMillis() / 1000.0).toArray();
-                depth.put(r.handoff(), new double[][] {t, r.samples().stream().mapToDouble(x -> Math.max(1, x.depth())).toArray()});
-                heap.put(r.handoff(), new double[][] {t, r.samples().stream().mapToDouble(x -> x.heapUsedBytes() / 1e6).toArray()});
-            }
-            Charts.lines(depthPng, "Queue depth over time (log scale): the bounded ones stop at their capacity",
-                    "seconds", "items waiting", false, true, depth);
-            Charts.lines(heapPng, "Heap used over time: what the unbounded queue costs", "seconds", "MB", false, false, heap);
-            return depthPng + " and " + heapPng.getFileName();
         }
     }
 
-    /** {@code lab experiment sched}: the skewed task set on four schedulers. */
-    @Command(name = "sched", mixinStandardHelpOptions = true,
-            description = "Work stealing: one skewed task set on a fixed pool, a ForkJoinPool, virtual threads "
-                    + "and a static partition; throughput, per-worker utilisation and the speed-up ratios.")
-    static final class Sched implements Callable<Integer> {
+    /** The lab's side of an experiment run: option values, the terminal, reports and charts. */
+    static final class Context implements Experiment.Context {
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        private final CommandSpec spec;
 
-        @Option(names = "--seconds", defaultValue = "4",
-                description = "Rough total time for all schedulers and rounds (default: ${DEFAULT-VALUE}).")
-        double seconds;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Seed of the task set (default: ${DEFAULT-VALUE}).")
-        long seed;
+        Context(CommandSpec spec) {
+            this.spec = spec;
+        }
 
         @Override
-        public Integer call() throws InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
-            WorkStealingExperiment.Config d = WorkStealingExperiment.Config.defaults();
-            WorkStealingExperiment.Config config = new WorkStealingExperiment.Config(seed, d.shape(), d.unit(),
-                    d.unitIterations(), d.parallelism(), d.warmupRounds(), d.rounds()).withBudget(seconds(spec, seconds));
-            out.print(WorkStealingExperiment.table(WorkStealingExperiment.run(config)));
-            out.flush();
-            return 0;
+        public PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        @Override
+        public void progress(String step) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("  measuring " + step);
+            err.flush();
+        }
+
+        @Override
+        public String value(String parameter) {
+            OptionSpec option = spec.findOption("--" + parameter);
+            if (option == null) {
+                throw new IllegalStateException("experiment " + spec.name() + " asked for --" + parameter
+                        + ", which it does not declare");
+            }
+            Object v = option.getValue();
+            return String.valueOf(v == null ? option.defaultValue() : v);
+        }
+
+        @Override
+        public Path reportBase(String prefix) throws IOException {
+            Path dir = spec.findOption("--out").getValue();
+            return ReportFiles.orDefault(dir).reserve(prefix, LocalDateTime.now(), "md", "png", "json");
+        }
+
+        @Override
+        public void lineChart(Path png, String title, String xLabel, String yLabel, boolean logY,
+                              Map<String, double[][]> series) throws IOException {
+            Charts.lines(png, title, xLabel, yLabel, false, logY, series);
         }
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = LabCli.Version.class,
         description = "wirelab: high-performance network programming on the JVM, measured.",
         subcommands = {DoctorCommand.class, TourCommand.class, VariantsCommand.class, ServeCommand.class, LoadCommand.class,
-            TuneCommand.class, BenchCommand.class, ExperimentCommand.class, QuizCommand.class, NotebookCommand.class,
+            BenchCommand.class, ExperimentCommand.class, QuizCommand.class, NotebookCommand.class,
             ListCommand.class, CheckCommand.class, HintCommand.class, WatchCommand.class, ResetCommand.class,
             DevCommand.class, ExportStudentCommand.class, NetCommand.class})
 public final class LabCli implements Runnable {
@@ -56,7 +56,7 @@ public final class LabCli implements Runnable {
 
     /** Runs the CLI reading user input from {@code in} (tests script the answers this way). */
     public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LabCli(in));
+        CommandLine cli = commandLine(in);
         cli.setOut(out);
         cli.setErr(err);
         // Bad input is one line naming the command and the problem, then exit code 2 (usage).
@@ -72,6 +72,13 @@ public final class LabCli implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command tree: the annotated commands plus one subcommand per experiment found on the class path. */
+    static CommandLine commandLine(InputStream in) {
+        CommandLine cli = new CommandLine(new LabCli(in));
+        ExperimentCommand.install(cli);
+        return cli;
     }
 
     /** Reports the version the build stamped into {@code version.properties}. */

@@ -22,6 +22,7 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Course course = where.course();
         spec.commandLine().getOut().print(ExerciseText.list(course, course.progress()));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -82,10 +82,15 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
+    @Option(names = "--start-at", paramLabel = "EPOCH_MS",
+            description = "Start at this wall-clock time (milliseconds since 1970): several hosts started together (default: now).")
+    long startAt;
+
     @Override
     public Integer call() throws Exception {
         LoadSpec load = loadSpec();
         PrintWriter err = spec.commandLine().getErr();
+        waitForStart(err);
         if (!json) {
             err.println("lab load: " + load.summary() + " against " + load.targetText());
             err.flush();
@@ -100,6 +105,23 @@ public final class LoadCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Sleeps until {@code --start-at}; says so when this host got there late (its JVM started slowly, or its clock is off). */
+    private void waitForStart(PrintWriter err) throws InterruptedException {
+        if (startAt == 0) {
+            return;
+        }
+        long wait = startAt - System.currentTimeMillis();
+        if (wait > 600_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--start-at is more than 10 minutes ahead: is it in milliseconds?");
+        }
+        if (wait > 0) {
+            Thread.sleep(wait);
+        } else if (wait < -100) {
+            err.println("lab load: started " + -wait + " ms after --start-at");
+            err.flush();
+        }
     }
 
     private LoadSpec loadSpec() {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * own TCP/IP stack, cabled with veth pairs (and a bridge for three or more).
  */
 @Command(name = "net", mixinStandardHelpOptions = true,
-        description = {"Hosts on one machine: network namespaces joined by veth pairs, addresses from 198.18.0.0/15,",
-            "an optional tbf rate limit per link. Needs root."},
+        description = {"Make hosts on one machine: network namespaces joined by veth pairs, each link optionally rate-limited.",
+            "Addresses come from 198.18.0.0/15 (the benchmarking range); the limit is a tbf qdisc. Needs root."},
         subcommands = {NetCommand.Up.class, NetCommand.Down.class, NetCommand.Status.class},
         footer = {"", "Examples:",
             "  lab net up                       two hosts, wl-h1 (198.18.0.1) and wl-h2 (198.18.0.2)",

@@ -51,6 +51,10 @@ public final class NotebookCommand implements Callable<Integer> {
             description = "With --check/--render: the limit per cell (default: ${DEFAULT-VALUE}).")
     int cellTimeout;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "With --check: run N notebooks at once (their figures then disturb each other; default: ${DEFAULT-VALUE}).")
+    int jobs;
+
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8888", description = "Port for jupyter notebook (default: ${DEFAULT-VALUE}; the next free one if taken).")
     int port;
 
@@ -63,6 +67,9 @@ public final class NotebookCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (check && render) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --check and --render");
+        }
+        if (jobs < 1 || (render && jobs != 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, and 1 with --render (its figures are kept)");
         }
         if (cellTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cell-timeout must be at least 1 second");
@@ -107,7 +114,7 @@ public final class NotebookCommand implements Callable<Integer> {
         long start = System.nanoTime();
         CourseRun course = new CourseRun(jupyter, QuizBank.locate(), Duration.ofSeconds(cellTimeout),
                 line -> { out.println(line); out.flush(); });
-        List<CourseRun.Outcome> outcomes = course.runAll(selected, outDir);
+        List<CourseRun.Outcome> outcomes = course.runAll(selected, outDir, jobs);
         CourseRun.Outcome last = outcomes.getLast();
         if (!last.ok()) {
             err.println("lab notebook: " + last.problem().orElseThrow());

@@ -13,6 +13,7 @@ import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run one echo server variant in the foreground (Ctrl-C stops it gracefully).",
-        footer = {"", "Example:  lab serve blocking --port 7007   then   lab load 127.0.0.1:7007"})
+        footer = {"", "Example:  lab serve blocking --port 7007   then   lab load 127.0.0.1:7007",
+                "          lab serve nio --protocol http --port 8080   then   curl http://127.0.0.1:8080/plaintext"})
 public final class ServeCommand implements Callable<Integer> {
 
     static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
@@ -63,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Bytes a connection may hold unsent before the server stops reading it (default: 256k).")
     int maxPendingWriteBytes = EchoConfig.DEFAULT_MAX_PENDING_WRITE_BYTES;
 
+    @Option(names = "--protocol", paramLabel = "echo|http", converter = CliValues.ProtocolConverter.class,
+            description = "What each connection speaks: echo (every byte back) or http (the HTTP/1.1 routes; try "
+                    + "curl http://HOST:PORT/plaintext) (default: echo).")
+    Protocol protocol = Protocol.ECHO;
+
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A variant-specific setting, e.g. transport=epoll (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -71,6 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
         EchoServerProvider provider = EchoServerProvider.named(name).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "unknown variant '" + name + "'; known variants: " + VariantsCommand.knownNames()));
         EchoConfig config = config();
+        if (!provider.protocols().contains(protocol)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + name + "' does not speak " + protocol.label()
+                    + "; it speaks " + provider.protocols().stream().map(Protocol::label).sorted().toList());
+        }
         EchoServer server;
         try {
             server = provider.start(config);
@@ -85,7 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening " + CliValues.text(server.localAddress()));
         out.println(server.name() + " (" + provider.model() + ")"
-                + (server.details().isEmpty() ? "" : ", " + server.details()) + "; Ctrl-C stops it");
+                + (server.details().isEmpty() ? "" : ", " + server.details())
+                + (protocol == Protocol.ECHO ? "" : ", protocol=" + protocol.label()) + "; Ctrl-C stops it");
         out.flush();
         serveUntilStopped(server, out);
         return 0;
@@ -94,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     private EchoConfig config() {
         try {
             return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes,
-                    ioThreads, EchoConfig.DEFAULT_BACKLOG, options);
+                    ioThreads, EchoConfig.DEFAULT_BACKLOG, options, protocol);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

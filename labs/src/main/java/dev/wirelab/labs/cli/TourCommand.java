@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.load.LoadProgress;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.labs.report.ReportFiles;
+import dev.wirelab.labs.tour.HttpTour;
+import dev.wirelab.labs.tour.HttpTourReport;
 import dev.wirelab.labs.tour.Placement;
 import dev.wirelab.labs.tour.Tour;
 import dev.wirelab.labs.tour.TourListener;
@@ -31,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lab tour}: every server variant under the same loads; one table, one chart. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = {"Start every server variant on loopback in turn, drive each with the same loads,",
-            "print one comparison table and write reports/tour-<time>.md, .json and .png charts."})
+        description = {"Run every server variant under the same loads on loopback and print one comparison table.",
+            "Each server runs in a JVM of its own; the report goes to reports/tour-<time>.md, .json and .png charts."})
 public final class TourCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -78,11 +81,38 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "record a JFR file per variant; print hot methods and allocation sites")
     boolean profile;
 
+    @Option(names = "--protocol", paramLabel = "echo|http", converter = CliValues.ProtocolConverter.class,
+            description = "echo (the load generator's three scenarios, the default) or http (every HTTP variant and the "
+                    + "netty-http twin under wrk: plaintext and 16-deep pipelined GET /plaintext at 64 connections)")
+    Protocol protocol = Protocol.ECHO;
+
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/ under the project)")
     Path out;
 
+    @Option(names = "--net", description = "server in namespace wl-h1, load from wl-h2.. (lab net's hosts; made for the tour "
+            + "and removed after it when none are up): every byte crosses a veth pair and two network stacks. Needs root.")
+    boolean net;
+
+    @Option(names = "--clients", split = ",", paramLabel = "HOST",
+            description = "run the load on these hosts over ssh (lab load --json on each, started together, merged); "
+                    + "with --host/--port or --bind")
+    List<String> clients;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "with --clients: the address our server listens on and the clients connect to")
+    String bind;
+
+    @Option(names = "--remote-lab", paramLabel = "PATH", description = "with --clients: the lab launcher on the client hosts "
+            + "(default: this checkout's path, ./lab)")
+    String remoteLab;
+
+    /** Namespaces the tour made for --net, removed when it ends. */
+    private java.util.Optional<String> madeNet = java.util.Optional.empty();
+
     @Override
     public Integer call() throws Exception {
+        if (protocol == Protocol.HTTP) {
+            return httpTour();
+        }
         TourPlan plan = plan();
         PrintWriter pw = spec.commandLine().getOut();
         ReportFiles files = ReportFiles.orDefault(out);
@@ -101,6 +131,8 @@ public final class TourCommand implements Callable<Integer> {
         TourResult result;
         try (Progress progress = new Progress(plan, System.err, System.console() != null)) {
             result = new Tour(plan, progress, profileDir).run();
+        } finally {
+            madeNet.ifPresent(prefix -> new dev.wirelab.labs.net.NetLab().down(prefix));
         }
         TourReport report = new TourReport(result);
         pw.println();
@@ -113,8 +145,49 @@ public final class TourCommand implements Callable<Integer> {
         return clean ? 0 : 1;
     }
 
+    /** {@code --protocol http}: the same placement rules, wrk as the client, its own table and goals. */
+    private int httpTour() throws Exception {
+        if (host != null || port != null || profile || scenarios != null || connections != null || size != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--protocol http runs its own two scenarios on our servers; --host/--port, --profile, --scenario, "
+                            + "--connections and --size belong to the echo tour");
+        }
+        List<String> known = HttpTour.httpVariants();
+        List<String> chosen = variants == null ? known : variants;
+        for (String v : chosen) {
+            if (!known.contains(Tour.providerName(v))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no HTTP variant '" + v + "'; known: " + String.join(", ", known));
+            }
+        }
+        Duration duration = seconds(durationSeconds, quick ? TourPlan.QUICK_DURATION : TourPlan.DEFAULT_DURATION, "--duration");
+        Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
+        Placement where;
+        try {
+            where = placement == null ? Placement.defaultHere() : Placement.parse(placement);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        HttpTour.Plan plan = new HttpTour.Plan(chosen, duration, warmup, ioThreads > 0 ? ioThreads : 1, where);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("lab tour --protocol http: %s; 2 scenario(s) x %s measured after %s warm-up; placement: %s%n",
+                String.join(", ", chosen), seconds(duration), seconds(warmup), where.describe());
+        pw.flush();
+        HttpTour tour = new HttpTour(plan, line -> System.err.println("  " + line));
+        HttpTour.Result result = tour.run();
+        HttpTourReport report = new HttpTourReport(result);
+        pw.println();
+        pw.print(report.toTerminal());
+        Path base = ReportFiles.orDefault(out).reserve("tour-http", LocalDateTime.now(), "md", "json");
+        report.writeAll(base);
+        pw.printf("%nwrote %s.md, .json, -rate.png%n", base);
+        return result.clean() ? 0 : 1;
+    }
+
     TourPlan plan() {
-        List<String> known = EchoServerProvider.all().stream().map(EchoServerProvider::name).toList();
+        // netty-http speaks only HTTP: the echo tour runs every variant that speaks echo.
+        List<String> known = EchoServerProvider.all().stream().filter(p -> p.protocols().contains(Protocol.ECHO))
+                .map(EchoServerProvider::name).toList();
         List<String> chosen = variants == null ? known : variants;
         for (String v : chosen) {
             try {
@@ -143,7 +216,48 @@ public final class TourCommand implements Callable<Integer> {
         Duration warmup = seconds(warmupSeconds, quick ? TourPlan.QUICK_WARMUP : TourPlan.DEFAULT_WARMUP, "--warmup");
         try {
             Placement where = placement == null ? Placement.defaultHere() : Placement.parse(placement);
-            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote, where);
+            return new TourPlan(chosen, chosenScenarios, duration, warmup, ioThreads, profile, remote, where, clientHosts());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * Where the load comes from: this JVM (the default), the namespaces of {@code lab net}
+     * ({@code --net}), or ssh hosts ({@code --clients}).
+     */
+    private Optional<dev.wirelab.labs.tour.ClientHosts> clientHosts() {
+        if (net && (clients != null || host != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--net runs server and clients in lab net's namespaces: leave out --clients and --host");
+        }
+        if (net) {
+            Optional<String> why = dev.wirelab.labs.net.NetLab.unavailableReason();
+            if (why.isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--net: " + why.get());
+            }
+            dev.wirelab.labs.net.NetLab lab = new dev.wirelab.labs.net.NetLab();
+            String prefix = dev.wirelab.labs.net.NetLayout.DEFAULT_PREFIX;
+            dev.wirelab.labs.net.NetLayout layout = lab.current(prefix).orElseGet(() -> {
+                dev.wirelab.labs.net.NetLayout two = new dev.wirelab.labs.net.NetLayout(prefix, 2, Optional.empty());
+                lab.up(two);
+                madeNet = Optional.of(prefix);
+                return two;
+            });
+            return Optional.of(dev.wirelab.labs.tour.ClientHosts.namespaces(layout,
+                    dev.wirelab.labs.tour.ClientHosts.labHere(Tour.serverJvmFlags())));
+        }
+        if (clients == null) {
+            return Optional.empty();
+        }
+        if ((host == null) == (bind == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clients needs a server the client hosts can reach: --host/--port (one that runs) or --bind ADDR (ours)");
+        }
+        String lab = remoteLab != null ? remoteLab
+                : Path.of(System.getProperty("wirelab.root", "."), "lab").toAbsolutePath().normalize().toString();
+        try {
+            return Optional.of(dev.wirelab.labs.tour.ClientHosts.ssh(clients, host != null ? host : bind, lab));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.wirelab.async.netty.Transport;
+import dev.wirelab.core.echo.Capability;
+import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.simd.SimdSupport;
 
 /**
  * Looks at the machine the lab runs on. Every check is read-only and quick (a few
- * hundred milliseconds at most, spent asking Python whether nbclient is importable).
+ * hundred milliseconds at most, spent asking Python whether the notebook packages are importable).
  */
 public final class Doctor {
 
@@ -28,10 +29,19 @@ public final class Doctor {
         checks.add(cores());
         checks.add(memory());
         checks.add(vectorApi());
-        checks.add(nettyTransport());
+        checks.add(vectorModuleUsers());
+        checks.addAll(variantCapabilities());
         checks.addAll(jupyter());
         checks.add(qdiscs());
+        checks.add(wrk());
         return checks;
+    }
+
+    /** wrk drives {@code lab tour --protocol http}; without it the tour falls back to the lab's own HTTP load. */
+    static Check wrk() {
+        return onPath("wrk").map(path -> Check.ok("wrk", path + " (lab tour --protocol http)"))
+                .orElseGet(() -> Check.optional("wrk", "not found on PATH; lab tour --protocol http falls back to the lab's own HTTP load",
+                        "apt-get install wrk (Debian/Ubuntu) or brew install wrk (macOS)"));
     }
 
     public static Check jdk(int feature) {
@@ -76,15 +86,48 @@ public final class Doctor {
                 selection.fix().isEmpty() ? "nothing to do" : selection.fix());
     }
 
-    /** Which Netty transport {@code transport=auto} runs here; NIO alone works, but the native ones are the lesson. */
-    static Check nettyTransport() {
-        String detail = Transport.availability();
-        if (Transport.best() == Transport.NIO) {
-            return Check.optional("Netty transport", detail,
-                    "epoll and io_uring need Linux (x86_64/aarch64/riscv64) and --enable-native-access=ALL-UNNAMED (./lab passes it); "
-                            + "io_uring also needs kernel 5.14+ and a container that allows io_uring_setup");
+    /**
+     * Which commands run SIMD code and so get {@code jdk.incubator.vector} (with the JVM's
+     * incubator warning): the list {@code ./lab} reads from {@code simd-commands}, plus the
+     * child JVMs that add the module themselves.
+     */
+    static Check vectorModuleUsers() {
+        return Check.ok("SIMD users", "./lab loads jdk.incubator.vector only for: " + String.join(", ", simdCommands())
+                + "; the tour's server JVMs and lab bench's JMH forks add it themselves");
+    }
+
+    /** The commands listed in {@code dev/wirelab/labs/simd-commands}, in file order. */
+    public static List<String> simdCommands() {
+        try (var in = Doctor.class.getResourceAsStream("/dev/wirelab/labs/simd-commands")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Check.ok("Netty transport", detail);
+    }
+
+    /**
+     * What each server variant can use here beyond plain sockets, in the variant's own words
+     * ({@link EchoServerProvider#capabilities()}): Netty reports its native transports. The
+     * lab asks every provider on the class path and knows none of their classes.
+     */
+    static List<Check> variantCapabilities() {
+        return variantCapabilities(EchoServerProvider.all());
+    }
+
+    public static List<Check> variantCapabilities(List<EchoServerProvider> providers) {
+        List<Check> checks = new ArrayList<>();
+        for (EchoServerProvider provider : providers) {
+            for (Capability c : provider.capabilities()) {
+                String name = provider.name() + " " + c.name();
+                checks.add(c.available() ? Check.ok(name, c.detail())
+                        : Check.optional(name, c.detail(), c.fix().isEmpty() ? "nothing to do" : c.fix()));
+            }
+        }
+        return checks;
     }
 
     /** Which qdiscs {@code lab net} can use: tbf/htb for rate limits, netem for delay and loss. */
@@ -103,18 +146,33 @@ public final class Doctor {
     }
 
     static List<Check> jupyter() {
-        String install = "apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient (Debian) or pip install notebook nbconvert nbclient";
+        // One line installs all three; naming each package that is missing says what each is for.
+        String install = dev.wirelab.labs.notebook.Jupyter.APT_LINE
+                + " (Debian/Ubuntu; elsewhere: pip install notebook nbconvert nbclient), then ./lab notebook";
         List<Check> checks = new ArrayList<>();
         Optional<Path> jupyter = onPath("jupyter");
         if (jupyter.isEmpty()) {
-            checks.add(Check.optional("Jupyter", "not found on PATH; notebooks cannot run", install));
+            checks.add(Check.optional("Jupyter", "not found on PATH (jupyter-notebook); the notebook course cannot run", install));
             return checks;
         }
         checks.add(Check.ok("Jupyter", jupyter.get().toString()));
-        boolean nbclient = succeeds(List.of(pythonBeside(jupyter.get()), "-c", "import nbclient"));
-        checks.add(nbclient
-                ? Check.ok("nbclient", "importable (headless notebook runs work)")
-                : Check.optional("nbclient", "not importable; notebooks cannot run headless", install));
+        String python = pythonBeside(jupyter.get());
+        boolean nbconvert = succeeds(List.of(python, "-c", "import nbconvert"));
+        boolean nbclient = succeeds(List.of(python, "-c", "import nbclient"));
+        boolean notebook = succeeds(List.of(python, "-c", "import notebook"));
+        List<String> missing = new ArrayList<>();
+        if (!notebook) {
+            missing.add("jupyter-notebook (lab notebook serves the course with it)");
+        }
+        if (!nbconvert) {
+            missing.add("jupyter-nbconvert (--check, --render and the build's notebook test)");
+        }
+        if (!nbclient) {
+            missing.add("python3-nbclient (executes notebooks headless)");
+        }
+        checks.add(missing.isEmpty()
+                ? Check.ok("Notebooks", "notebook, nbconvert and nbclient importable (lab notebook, --check and --render work)")
+                : Check.optional("Notebooks", "missing: " + String.join(", ", missing), install));
         return checks;
     }
 

@@ -3,6 +3,7 @@ package dev.wirelab.labs.exercise;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
@@ -54,30 +56,52 @@ public final class ExerciseCompiler {
     private ExerciseCompiler() {
     }
 
+    /**
+     * One compiler and one file manager for the life of the lab: the file manager indexes the
+     * hundred-odd jars of the class path once, instead of on every check (the bulk of a cold
+     * compile's time). Compiles are serialized on it.
+     */
+    private static final class Shared {
+        static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+        static final StandardJavaFileManager FILES = JAVAC == null ? null : open();
+
+        private static StandardJavaFileManager open() {
+            StandardJavaFileManager files = JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            try {
+                List<File> entries = new ArrayList<>();
+                for (String entry : classPath().split(File.pathSeparator)) {
+                    entries.add(new File(entry));
+                }
+                files.setLocation(StandardLocation.CLASS_PATH, entries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return files;
+        }
+    }
+
     /** Compiles {@code sources} into {@code out}; returns the errors (empty means it compiled). */
     public static List<Problem> compile(List<Path> sources, Path out, List<String> modules) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
+        if (Shared.JAVAC == null) {
             throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run the lab on a JDK 25, not a JRE");
         }
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = new ArrayList<>(List.of(
-                    "-d", out.toString(),
-                    "-classpath", classPath(),
-                    "-encoding", "UTF-8",
-                    "-proc:none",
-                    "-g",
-                    "-nowarn",
-                    "-XDsuppressNotes"));
-            if (!modules.isEmpty()) {
-                options.add("--add-modules");
-                options.add(String.join(",", modules));
-            }
+        List<String> options = new ArrayList<>(List.of(
+                "-d", out.toString(),
+                "-encoding", "UTF-8",
+                "-proc:none",
+                "-g",
+                "-nowarn",
+                "-XDsuppressNotes"));
+        if (!modules.isEmpty()) {
+            options.add("--add-modules");
+            options.add(String.join(",", modules));
+        }
+        synchronized (Shared.FILES) {
             StringWriter noise = new StringWriter();
-            Boolean ok = javac.getTask(noise, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            Boolean ok = Shared.JAVAC.getTask(noise, Shared.FILES, diagnostics, options, null,
+                    Shared.FILES.getJavaFileObjectsFromPaths(sources)).call();
             List<Problem> problems = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {

@@ -140,6 +140,17 @@ public final class NetLab {
         return true;
     }
 
+    /** The layout that made the hosts now up with this prefix, read back from the marker; empty when none is up. */
+    public Optional<NetLayout> current(String prefix) {
+        Optional<String> marker = alias(prefix + "h1");
+        Matcher m = Pattern.compile("wirelab hosts=(\\d+) rate=(\\S+)").matcher(marker.orElse(""));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Optional<LinkRate> rate = m.group(2).equals("unlimited") ? Optional.empty() : Optional.of(LinkRate.parse(m.group(2)));
+        return Optional.of(new NetLayout(prefix, Integer.parseInt(m.group(1)), rate));
+    }
+
     private Optional<String> alias(String ns) {
         Shell.Result r = shell.run("ip", "-n", ns, "-o", "link", "show", NetLayout.HOST_INTERFACE);
         if (!r.ok()) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import dev.wirelab.labs.report.ReportFiles;
 import net.sourceforge.plantuml.BlockUml;
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
@@ -41,7 +40,7 @@ public final class Diagrams {
     }
 
     public static Path directory() {
-        return ReportFiles.projectRoot().resolve("notebooks").resolve("diagrams");
+        return Checkout.root().resolve("notebooks").resolve("diagrams");
     }
 
     /** Renders a PlantUML source to an image. */

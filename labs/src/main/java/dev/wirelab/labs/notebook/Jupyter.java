@@ -142,20 +142,33 @@ public final class Jupyter {
 
     private Run run(List<String> args, Duration limit, Path workDir) throws IOException {
         Path log = Files.createTempFile("wirelab-jupyter", ".log");
+        Process p = null;
         try {
-            Process p = process(args, workDir).redirectOutput(log.toFile()).start();
+            p = process(args, workDir).redirectOutput(log.toFile()).start();
             boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
+                stop(p);
             }
             return new Run(done ? p.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8), !done);
         } catch (InterruptedException e) {
+            stop(p); // nbconvert and its kernel must not outlive the run that started them
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running jupyter " + args.getFirst(), e);
         } finally {
             Files.deleteIfExists(log);
+        }
+    }
+
+    private static void stop(Process p) {
+        if (p == null) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
+import dev.wirelab.actor.akka.MessageTrace;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
@@ -31,7 +32,6 @@ import dev.wirelab.labs.quiz.Quiz;
 import dev.wirelab.labs.quiz.QuizBank;
 import dev.wirelab.labs.quiz.Verdict;
 import dev.wirelab.labs.report.Charts;
-import dev.wirelab.labs.report.ReportFiles;
 import dev.wirelab.labs.report.TextTable;
 
 /**
@@ -50,6 +50,15 @@ import dev.wirelab.labs.report.TextTable;
 public final class Lab {
 
     private Lab() {
+    }
+
+    // ------------------------------------------------------------------ the machine
+
+    /** What {@code lab doctor} says about this machine: JDK, cores, memory, Vector API, Netty transport, Jupyter. */
+    public static void machine() {
+        TextTable table = new TextTable("check", "status", "detail");
+        new dev.wirelab.labs.doctor.Doctor().run().forEach(c -> table.row(c.name(), c.status().mark(), c.detail()));
+        System.out.print(table.toTerminal());
     }
 
     // ------------------------------------------------------------------ servers
@@ -96,6 +105,11 @@ public final class Lab {
             return server.localAddress().getPort();
         }
 
+        /** Where it listens: the target of a {@link LoadSpec}. */
+        public java.net.InetSocketAddress address() {
+            return server.localAddress();
+        }
+
         /** Stops the server and prints what it counted. */
         public void stop() {
             close();
@@ -114,6 +128,64 @@ public final class Lab {
         ServiceLoader.load(EchoServerProvider.class, Lab.class.getClassLoader()).forEach(all::add);
         all.sort(java.util.Comparator.comparing(EchoServerProvider::name));
         return all;
+    }
+
+    /**
+     * One client round trip with a plain blocking socket: connect, send {@code text}, read the
+     * same number of bytes back, close. Prints what came back; fails if it differs.
+     */
+    public static void echoOnce(Server server, String text) {
+        byte[] sent = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.InetSocketAddress address = server.server().localAddress();
+        try (java.net.Socket socket = new java.net.Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            MessageTrace.note("client", "tcp", "connect, then " + sent.length + " B");
+            socket.getOutputStream().write(sent);
+            byte[] back = socket.getInputStream().readNBytes(sent.length);
+            MessageTrace.note("tcp", "client", back.length + " B echoed");
+            if (!java.util.Arrays.equals(sent, back)) {
+                throw new IllegalStateException("the echo differs: sent " + sent.length + " B, got " + back.length + " B");
+            }
+            System.out.println("sent and got back " + sent.length + " B: "
+                    + new String(back, java.nio.charset.StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Records the actor messages of one real echo through the {@code akka} variant and returns
+     * them in order ({@link MessageTrace}): start a server, echo {@code text}, wait for the
+     * write's ack, stop.
+     */
+    public static List<MessageTrace.Step> traceAkkaEcho(String text) {
+        try (Server server = start("akka")) {
+            MessageTrace trace = MessageTrace.start();
+            echoOnce(server, text);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (trace.steps().stream().noneMatch(s -> s.message().startsWith("Written(")) && System.nanoTime() < deadline) {
+                sleepQuietly(5);
+            }
+            List<MessageTrace.Step> steps = trace.stop();
+            TextTable table = new TextTable("us", "from", "to", "message");
+            long t0 = steps.isEmpty() ? 0 : steps.getFirst().nanos();
+            steps.forEach(s -> table.row(String.format(Locale.ROOT, "%.0f", (s.nanos() - t0) / 1e3), s.from(), s.to(), s.message()));
+            System.out.print(table.toTerminal());
+            return steps;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sequence diagram of a recorded trace. */
+    public static BufferedImage sequence(List<MessageTrace.Step> steps, String title) {
+        return Diagrams.png(MessageTrace.toPlantUml(steps, title));
     }
 
     // ------------------------------------------------------------------ load
@@ -147,8 +219,8 @@ public final class Lab {
 
     // ------------------------------------------------------------------ timing
 
-    /** What {@link #time} measured: nanoseconds per call of the body. */
-    public record Timing(String label, double nanosPerOp, long ops) {
+    /** What {@link #time} measured: nanoseconds per call of the body, and bytes allocated per call (NaN if unknown). */
+    public record Timing(String label, double nanosPerOp, long ops, double bytesPerOp) {
         public double opsPerSecond() {
             return 1e9 / nanosPerOp;
         }
@@ -160,11 +232,15 @@ public final class Lab {
      * figure for a notebook, not a JMH measurement: compare two of them taken one after the
      * other, never one with a figure from elsewhere.
      */
-    public static Timing time(String label, LongSupplier body) {
+    public static Timing time(String label, Body body) {
         run(body, 200_000_000L);
+        long allocatedBefore = allocatedByThisThread();
         long[] measured = run(body, 500_000_000L);
-        Timing t = new Timing(label, (double) measured[1] / measured[0], measured[0]);
-        System.out.printf(Locale.ROOT, "%-32s %,12.1f ns/op  (%,d calls)%n", label, t.nanosPerOp(), t.ops());
+        long allocated = allocatedByThisThread() - allocatedBefore;
+        double bytesPerOp = allocatedBefore < 0 ? Double.NaN : Math.max(0, (double) allocated / measured[0]);
+        Timing t = new Timing(label, (double) measured[1] / measured[0], measured[0], bytesPerOp);
+        System.out.printf(Locale.ROOT, "%-36s %,12.1f ns/op  %,8.1f B/op  (%,d calls)%n", label, t.nanosPerOp(),
+                t.bytesPerOp(), t.ops());
         return t;
     }
 
@@ -172,28 +248,56 @@ public final class Lab {
      * Runs {@code body} on {@code threads} threads at once for about 0.5 s (after 0.2 s of
      * warm-up) and reports the total calls per second: what contention costs.
      */
-    public static Timing timeThreads(String label, int threads, LongSupplier body) {
+    public static Timing timeThreads(String label, int threads, Body body) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         runThreads(body, threads, 200_000_000L);
         long[] measured = runThreads(body, threads, 500_000_000L);
-        Timing t = new Timing(label, (double) measured[1] / measured[0], measured[0]);
-        System.out.printf(Locale.ROOT, "%-32s %,14.0f calls/s on %d threads%n", label, t.opsPerSecond(), threads);
+        Timing t = new Timing(label, (double) measured[1] / measured[0], measured[0], Double.NaN);
+        System.out.printf(Locale.ROOT, "%-36s %,14.0f calls/s on %d threads%n", label, t.opsPerSecond(), threads);
         return t;
+    }
+
+    /** The code {@link #time} measures: returns a number derived from its work (so the JIT must do it). */
+    @FunctionalInterface
+    public interface Body {
+        long run() throws Exception;
+    }
+
+    private static long call(Body body) {
+        try {
+            return body.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.toString(), e);
+        }
     }
 
     private static volatile long sink;
 
+    /** Bytes this thread allocated so far (HotSpot's counter), or -1 where the JVM does not say. */
+    private static long allocatedByThisThread() {
+        if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported()) {
+            return threads.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
     /** {calls, elapsed nanos}: calls the body in batches until {@code budgetNanos} has passed. */
-    private static long[] run(LongSupplier body, long budgetNanos) {
+    private static long[] run(Body body, long budgetNanos) {
         long start = System.nanoTime();
         long calls = 0;
         long acc = 0;
         long now;
         do {
             for (int i = 0; i < 256; i++) {
-                acc += body.getAsLong();
+                acc += call(body);
             }
             calls += 256;
             now = System.nanoTime();
@@ -203,7 +307,7 @@ public final class Lab {
     }
 
     /** {calls, elapsed nanos per call across all threads}: the total rate expressed as ns per call. */
-    private static long[] runThreads(LongSupplier body, int threads, long budgetNanos) {
+    private static long[] runThreads(Body body, int threads, long budgetNanos) {
         long[] calls = new long[threads];
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
@@ -222,6 +326,39 @@ public final class Lab {
         long elapsed = System.nanoTime() - start;
         long total = java.util.Arrays.stream(calls).sum();
         return new long[] {total, elapsed};
+    }
+
+    // ------------------------------------------------------------------ profiling
+
+    /**
+     * Records {@code work} with JDK Flight Recorder in this JVM (an execution sample every
+     * 10 ms, allocation samples), then prints the hottest methods and allocation sites, as
+     * {@code lab tour --profile} does for a server's JVM.
+     */
+    public static dev.wirelab.labs.tour.ProfileSummary profile(String label, Callable<?> work) {
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.enable("jdk.ObjectAllocationSample");
+            java.time.Instant since = java.time.Instant.now();
+            recording.start();
+            withOurClassLoader(work);
+            recording.stop();
+            Path jfr = Files.createTempFile("wirelab-profile", ".jfr");
+            recording.dump(jfr);
+            dev.wirelab.labs.tour.ProfileSummary summary = dev.wirelab.labs.tour.ProfileSummary.read(jfr, 8, since);
+            Files.deleteIfExists(jfr);
+            System.out.println(label + ": " + summary.executionSamples() + " execution samples, "
+                    + summary.allocatedBytes() / 1024 + " KiB of sampled allocation");
+            TextTable hot = new TextTable("share", "hot method (top frame)");
+            summary.hotMethods().forEach(e -> hot.row(String.format(Locale.ROOT, "%.1f%%", e.percent()), e.frame()));
+            System.out.print(hot.toTerminal());
+            TextTable alloc = new TextTable("share", "allocation site");
+            summary.allocationSites().forEach(e -> alloc.row(String.format(Locale.ROOT, "%.1f%%", e.percent()), e.frame()));
+            System.out.print(alloc.toTerminal());
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ------------------------------------------------------------------ JMH
@@ -253,7 +390,7 @@ public final class Lab {
         if (current.contains("wirelab-core")) {
             return;
         }
-        List<Path> classpath = KernelSpec.forCheckout(ReportFiles.projectRoot(), -1).classpath();
+        List<Path> classpath = KernelSpec.forCheckout(Checkout.root(), -1).classpath();
         String joined = classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         System.setProperty("java.class.path", current.isEmpty() ? joined : current + File.pathSeparator + joined);
     }
@@ -277,6 +414,18 @@ public final class Lab {
         }
     }
 
+    /** Label, value, label, value, ...: an ordered map for {@link #bars(String, String, Map)}. */
+    public static Map<String, Double> pairs(Object... labelsAndValues) {
+        if (labelsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("pairs takes label, value, label, value, ...");
+        }
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            map.put(String.valueOf(labelsAndValues[i]), ((Number) labelsAndValues[i + 1]).doubleValue());
+        }
+        return map;
+    }
+
     /** One bar per entry, in the map's order. */
     public static BufferedImage bars(String title, String yAxis, Map<String, ? extends Number> values) {
         Map<String, List<Double>> series = new LinkedHashMap<>();
@@ -288,6 +437,23 @@ public final class Lab {
     public static BufferedImage bars(String title, String yAxis, List<String> categories,
                                      Map<String, List<Double>> series) {
         return Charts.groupedBarsImage(title, yAxis, categories, series);
+    }
+
+    /** {xs, ys} from a list of records: {@code Lab.xy(samples, s -> s.elapsedMillis(), s -> s.depth())}. */
+    public static <T> double[][] xy(List<T> items, ToDoubleFunction<T> x, ToDoubleFunction<T> y) {
+        return new double[][] {items.stream().mapToDouble(x).toArray(), items.stream().mapToDouble(y).toArray()};
+    }
+
+    /** Name, {xs, ys}, name, {xs, ys}, ...: an ordered map for {@link #lines}. */
+    public static Map<String, double[][]> curves(Object... namesAndXy) {
+        if (namesAndXy.length % 2 != 0) {
+            throw new IllegalArgumentException("curves takes name, xy, name, xy, ...");
+        }
+        Map<String, double[][]> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndXy.length; i += 2) {
+            map.put(String.valueOf(namesAndXy[i]), (double[][]) namesAndXy[i + 1]);
+        }
+        return map;
     }
 
     /** Lines: each series is {xs, ys}. */

@@ -70,6 +70,11 @@ public enum Placement {
         return prefix;
     }
 
+    /** The command prefix that starts a load-generator process on the client's CPU ({@code taskset -c 0}); empty for OS. */
+    List<String> clientPrefix() {
+        return this == OS ? List.of() : List.of(taskset(), "-c", Integer.toString(firstCpu()));
+    }
+
     /** CPUs the server may use: all but the client's for SPLIT, one for SAME, all for OS. */
     int serverCpuCount() {
         return switch (this) {

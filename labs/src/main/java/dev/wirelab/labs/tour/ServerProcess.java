@@ -55,6 +55,12 @@ public final class ServerProcess implements AutoCloseable {
     /** As above, with a command prefix such as {@code taskset -c 1} that places the server on chosen CPUs. */
     public static ServerProcess start(String variant, List<String> prefix, List<String> jvmArgs, List<String> serveArgs,
                                      Duration startTimeout) throws IOException, InterruptedException {
+        return start(variant, prefix, "127.0.0.1", jvmArgs, serveArgs, startTimeout);
+    }
+
+    /** As above, bound to {@code bindHost} (a namespace host's address, say) instead of loopback. */
+    public static ServerProcess start(String variant, List<String> prefix, String bindHost, List<String> jvmArgs,
+                                     List<String> serveArgs, Duration startTimeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -63,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add("dev.wirelab.labs.cli.LabCli");
         command.add("serve");
         command.add(variant);
-        command.addAll(List.of("--host", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of("--host", bindHost, "--port", "0"));
         command.addAll(serveArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 

@@ -41,6 +41,11 @@ public final class Tour {
             "--sun-misc-unsafe-memory-access=allow",
             "-Djava.awt.headless=true");
 
+    /** The flags a lab JVM started by the tour needs (servers, and clients in namespaces). */
+    public static List<String> serverJvmFlags() {
+        return SERVER_JVM_FLAGS;
+    }
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     /** The unmeasured load each server gets before its first scenario: many connections, small messages. */
@@ -95,7 +100,7 @@ public final class Tour {
         Path jfr = profileDir.resolve(variant + ".jfr");
         ServerProcess server;
         try {
-            server = ServerProcess.start(providerName(variant), plan.placement().serverPrefix(), jvmFlags(variant, jfr),
+            server = ServerProcess.start(providerName(variant), serverPrefix(), serverAddress(), jvmFlags(variant, jfr),
                     serveArgs(variant), START_TIMEOUT);
         } catch (IOException e) {
             listener.variantFailed(variant, e.getMessage());
@@ -155,6 +160,9 @@ public final class Tour {
                 .withPipeline(scenario.pipeline())
                 .withDuration(plan.duration())
                 .withWarmup(plan.warmup());
+        if (plan.hosts().isPresent()) {
+            return loadFromHosts(plan.hosts().get(), spec);
+        }
         // Pin this thread before the generator starts its I/O threads: they inherit its CPUs.
         java.util.BitSet before = plan.placement() == Placement.OS ? null : CpuAffinity.current();
         try {
@@ -174,6 +182,27 @@ public final class Tour {
                 CpuAffinity.pin(before);
             }
         }
+    }
+
+    /**
+     * The load from other hosts: {@code lab load --json} on each, started together, merged
+     * exactly. A client in a namespace here is pinned like the in-JVM generator would be.
+     */
+    private LoadReport loadFromHosts(ClientHosts hosts, LoadSpec spec) throws InterruptedException {
+        List<String> pin = hosts.serverNamespace().isPresent() ? plan.placement().clientPrefix() : List.of();
+        return hosts.run(spec, pin);
+    }
+
+    /** {@code ip netns exec NS} when the server runs on a namespace host, then the placement's {@code taskset}. */
+    private List<String> serverPrefix() {
+        List<String> prefix = new ArrayList<>();
+        plan.hosts().flatMap(ClientHosts::serverNamespace).ifPresent(ns -> prefix.addAll(List.of("ip", "netns", "exec", ns)));
+        prefix.addAll(plan.placement().serverPrefix());
+        return prefix;
+    }
+
+    private String serverAddress() {
+        return plan.hosts().map(ClientHosts::serverAddress).orElse("127.0.0.1");
     }
 
     /**
@@ -266,7 +295,9 @@ public final class Tour {
                         + "placement: %s",
                 seconds(plan.duration()), seconds(plan.warmup()),
                 plan.ioThreads() > 0 ? Integer.toString(plan.ioThreads()) : "each variant's default (one per core it may use)",
-                plan.remote().isPresent() ? "remote server" : plan.placement().describe());
+                plan.remote().isPresent() ? "remote server" : plan.placement().describe())
+                + plan.hosts().map(h -> "; " + h.clients().size() + " client host(s), each running the whole scenario, "
+                        + "reports merged exactly; network: " + h.network()).orElse("; network: loopback");
     }
 
     static String seconds(Duration d) {

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param profile      record a JFR file per variant and summarise it
  * @param remote       drive a server that is already running somewhere instead of starting ours
  * @param placement    which CPUs the client and the server run on
+ * @param hosts        load from other hosts (namespaces or ssh) instead of this JVM; empty: all on loopback here
  */
 public record TourPlan(List<String> variants, List<TourScenario> scenarios, Duration duration, Duration warmup,
-                       int ioThreads, boolean profile, Optional<InetSocketAddress> remote, Placement placement) {
+                       int ioThreads, boolean profile, Optional<InetSocketAddress> remote, Placement placement,
+                       Optional<ClientHosts> hosts) {
+
+    /** A tour on this machine's loopback, the load generator in this JVM. */
+    public TourPlan(List<String> variants, List<TourScenario> scenarios, Duration duration, Duration warmup,
+                    int ioThreads, boolean profile, Optional<InetSocketAddress> remote, Placement placement) {
+        this(variants, scenarios, duration, warmup, ioThreads, profile, remote, placement, Optional.empty());
+    }
 
     /** The default tour: 5 s measured after 2 s warm-up per scenario. */
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);

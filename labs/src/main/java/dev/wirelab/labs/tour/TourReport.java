@@ -55,6 +55,14 @@ public final class TourReport {
         return scenarios;
     }
 
+    /**
+     * A message rate relative to the best of its scenario: 1.0 for the best, less for the
+     * others (higher is better), 0 when nothing was measured rather than NaN.
+     */
+    static double ratioToBest(double rate, double best) {
+        return best == 0 ? 0 : rate / best;
+    }
+
     /** The best message rate any variant reached in this scenario. */
     double bestRate(TourScenario scenario) {
         return result.variants().stream().flatMap(v -> v.runs().stream())
@@ -78,7 +86,7 @@ public final class TourReport {
                     run.cost().map(c -> fmt("%.2f", c.cpuSecondsPerMillion())).orElse("-"),
                     run.cost().map(TourReport::switches).orElse("-"),
                     run.gc().map(g -> g.count() == 0 ? "0" : fmt("%d (max %.1f ms)", g.count(), g.maxMillis())).orElse("-"),
-                    best == 0 ? "-" : fmt("%.2f×", r.messagesPerSecond() / best));
+                    best == 0 ? "-" : fmt("%.2f×", ratioToBest(r.messagesPerSecond(), best)));
         }
         return table;
     }
@@ -279,7 +287,7 @@ public final class TourReport {
                     cost.put("involuntarySwitches", c.involuntarySwitches());
                 });
                 double best = bestRate(run.scenario());
-                rn.put("ratioToBest", best == 0 ? 0 : r.messagesPerSecond() / best);
+                rn.put("ratioToBest", ratioToBest(r.messagesPerSecond(), best));
             }
         }
         ArrayNode goals = root.putArray("goals");
@@ -300,7 +308,7 @@ public final class TourReport {
             for (TourScenario s : scenarios) {
                 double best = bestRate(s);
                 values.add(v.runs().stream().filter(r -> r.scenario().equals(s)).findFirst()
-                        .map(r -> best == 0 ? 0.0 : r.report().messagesPerSecond() / best).orElse(0.0));
+                        .map(r -> ratioToBest(r.report().messagesPerSecond(), best)).orElse(0.0));
             }
             rate.put(v.variant(), values);
         }

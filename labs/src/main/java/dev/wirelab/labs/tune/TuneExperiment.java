@@ -38,19 +38,30 @@ import dev.wirelab.labs.tour.CpuAffinity;
  * a network the buffers must hold the bandwidth-delay product; on loopback the delay is
  * microseconds, so the question becomes: what does a buffer that is too small cost in system
  * calls and wake-ups? The experiment runs a bulk load with 8 KiB buffers, the OS's auto-tuned
- * default, and 4 MiB, on both sides.
+ * default, and 4 MiB, on both sides. Halfway through each run it reads every socket's buffers
+ * back from the kernel (ss -tm, both ends) rather than trusting the setting: Linux doubles what
+ * was asked (the extra half pays for its bookkeeping, see socket(7)) and first caps the request
+ * at net.core.wmem_max / rmem_max, so "4 MiB" is often far less; and the default case shows
+ * auto-tuning at work, the receive buffer grown to megabytes.
  *
- * Where the lab simplifies: loopback has no NIC, so TSO/GSO (the kernel hands the NIC 64 KiB
- * and lets it cut segments), GRO/LRO (the NIC merges segments on receive), checksum offload
- * and interrupt coalescing (one interrupt per batch of packets instead of one per packet) do
- * nothing here; on a real NIC they trade a little latency for much less CPU per byte. The
- * congestion control algorithm (cubic, bbr) matters only when packets are lost or queues
- * build, which loopback never does. `lab tune` prints these as notes beside the figures.
+ * WHAT LOOPBACK CANNOT SHOW. Loopback has no NIC, so the features that make a real one cheap
+ * per byte do nothing here; loopbackNotes() below lists them, and `lab tune` prints that list
+ * beside the figures so nobody reads the loopback numbers as a NIC's.
+ *
+ * How to run: ./lab tune (or ./lab experiment tune), --quick for 1 s per case; the report
+ * lands in reports/tune-<time>.md.
  */
 public final class TuneExperiment {
 
-    /** One measured case of one experiment. */
-    public record Case(String experiment, String label, String server, String client, LoadReport report) {
+    /**
+     * One measured case of one experiment.
+     *
+     * @param serverBuffers the server's sockets' buffers as the kernel held them halfway through the
+     *                      measured run (buffer cases only; empty where {@code ss} is missing)
+     * @param clientBuffers the same for the load generator's sockets
+     */
+    public record Case(String experiment, String label, String server, String client, LoadReport report,
+                       List<SocketBuffers> serverBuffers, List<SocketBuffers> clientBuffers) {
     }
 
     private final String variant;
@@ -86,19 +97,20 @@ public final class TuneExperiment {
         for (int size : new int[] {0, 8 * 1024, 4 * 1024 * 1024}) {
             String label = size == 0 ? "OS default (auto-tuned)" : (size >= 1 << 20 ? (size >> 20) + " MiB" : (size >> 10) + " KiB")
                     + " both ends";
-            cases.add(run("buffers", label, true, LoadSpec.Socket.DEFAULT.withBuffers(size, size), 4, 64 * 1024, 4, size, progress));
+            cases.add(run("buffers", label, true, LoadSpec.Socket.DEFAULT.withBuffers(size, size), 4, 64 * 1024, 4, size,
+                    true, progress));
         }
         return cases;
     }
 
     private Case run(String experiment, String label, boolean serverNoDelay, LoadSpec.Socket client,
                      int connections, int size, int pipeline, Consumer<String> progress) throws IOException, InterruptedException {
-        return run(experiment, label, serverNoDelay, client, connections, size, pipeline, 0, progress);
+        return run(experiment, label, serverNoDelay, client, connections, size, pipeline, 0, false, progress);
     }
 
     private Case run(String experiment, String label, boolean serverNoDelay, LoadSpec.Socket client,
-                     int connections, int size, int pipeline, int serverBuffers, Consumer<String> progress)
-            throws IOException, InterruptedException {
+                     int connections, int size, int pipeline, int serverBuffers, boolean readBack,
+                     Consumer<String> progress) throws IOException, InterruptedException {
         progress.accept(experiment + ": " + label);
         EchoServerProvider provider = EchoServerProvider.named(variant).orElseThrow(() -> new IllegalArgumentException(
                 "no server variant '" + variant + "' on the class path (see: lab variants)"));
@@ -121,11 +133,51 @@ public final class TuneExperiment {
             LoadSpec spec = LoadSpec.defaults(echo.localAddress())
                     .withConnections(connections).withMessageSize(size).withPipeline(pipeline)
                     .withDuration(duration).withWarmup(warmup).withSocket(client);
-            return new Case(experiment, label, server, client.summary(), LoadGenerator.run(spec));
+            // Read both ends' buffers back from the kernel halfway through the measured run: the
+            // proof that the setting reached every socket, and what the kernel made of it.
+            int port = echo.localAddress().getPort();
+            java.util.concurrent.atomic.AtomicReference<SocketBuffers.Ends> ends =
+                    new java.util.concurrent.atomic.AtomicReference<>(SocketBuffers.Ends.NONE);
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                if (readBack && pause(warmup.plus(duration.dividedBy(2)))) {
+                    ends.set(SocketBuffers.read(port));
+                }
+            });
+            LoadReport report = LoadGenerator.run(spec);
+            sampler.join();
+            return new Case(experiment, label, server, client.summary(), report, ends.get().server(), ends.get().client());
         } finally {
             if (before != null) {
                 CpuAffinity.pin(before);
             }
+        }
+    }
+
+    /**
+     * What a real NIC and network add that loopback cannot show: the last part of the lesson,
+     * printed after the measured tables.
+     */
+    public static String loopbackNotes() {
+        return """
+                What loopback cannot show (and a real NIC would):
+                  - TSO/GSO: the kernel hands the NIC up to 64 KiB and the NIC cuts it into segments: far fewer
+                    trips through the stack per byte. Check with: ethtool -k <nic> | grep segmentation
+                  - GRO/LRO: segments merged on receive before the stack sees them; fewer, larger reads.
+                  - Checksum offload: the NIC computes the TCP/IP checksums (the simd chapter computes them in software).
+                  - Interrupt coalescing: one interrupt per batch of packets (ethtool -c <nic>): less CPU under load,
+                    a few microseconds more latency for a lone packet.
+                  - Congestion control (cubic, bbr): decides how fast to send when packets are lost or queues grow;
+                    loopback loses nothing, so every algorithm measures the same here.
+                  - Bandwidth-delay product: across 40 ms at 1 Gbit/s, 5 MB must be in flight; buffers smaller than
+                    that cap throughput. On loopback the delay is microseconds, so buffers matter far less.""";
+    }
+
+    private static boolean pause(Duration d) {
+        try {
+            Thread.sleep(d);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

@@ -83,6 +83,7 @@ class EchoCommandsTest {
         }
         assertEquals(1, lab("load", "127.0.0.1:" + port, "-c", "2", "-d", "1s", "-w", "0"));
         assertTrue(out.toString().contains("connected    0 of 2 (connect failures: 2)"), out.toString());
+        assertTrue(out.toString().contains("errors       connect failures=2\n"), "the summary agrees with the detail: " + out);
         assertTrue(err.toString().contains("2 connect failures"), err.toString());
     }
 

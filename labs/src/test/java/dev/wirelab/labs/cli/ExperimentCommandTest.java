@@ -71,6 +71,36 @@ class ExperimentCommandTest {
     @Test
     void namesTheExperimentsWhenNoneIsGiven() {
         assertEquals(2, lab("experiment"));
-        assertTrue(err.toString().contains("'lab experiment flow' or 'lab experiment sched'"), err.toString());
+        for (String name : new String[] {"flow", "sched", "sendfile", "tune"}) {
+            assertTrue(err.toString().contains("'lab experiment " + name + "'"), err.toString());
+        }
+    }
+
+    /** Every experiment, wherever its module is, is listed under lab experiment with a complete sentence. */
+    @Test
+    void listsEveryExperimentWithItsSummary() {
+        assertEquals(0, lab("experiment", "--help"));
+        String text = out.toString();
+        assertTrue(text.matches("(?s).*sendfile\\s+Zero-copy: serve one file.*"), text);
+        assertTrue(text.matches("(?s).*tune\\s+OS tuning: print the kernel's TCP settings.*"), text);
+    }
+
+    /** lab tune is the same command as lab experiment tune. */
+    @Test
+    void tuneIsAnAliasOfTheTuneExperiment() {
+        assertEquals(0, lab("tune", "--settings-only"), err.toString());
+        String alias = out.toString();
+        out.getBuffer().setLength(0);
+        assertEquals(0, lab("experiment", "tune", "--settings-only"), err.toString());
+        assertTrue(alias.startsWith("Kernel TCP settings (read from /proc/sys"), alias);
+        assertEquals(alias.lines().count(), out.toString().lines().count());
+    }
+
+    /** A bad value of an experiment's own option is one line and exit code 2, like any bad input. */
+    @Test
+    void rejectsABadOptionValueInOneLine() {
+        assertEquals(2, lab("experiment", "sendfile", "--mib", "0"));
+        assertEquals("lab experiment sendfile: --mib must be 1 to 1024, was 0 (see 'lab experiment sendfile --help')",
+                err.toString().strip());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import dev.wirelab.labs.doctor.Check;
 import dev.wirelab.labs.doctor.Doctor;
@@ -41,6 +42,30 @@ class LabCliTest {
         assertTrue(err.toString().contains("no-such-command"), err.toString());
     }
 
+    /**
+     * lab --help gives every command a complete sentence (picocli lists only the first line of a
+     * description, so a sentence spread over two lines shows up cut in half).
+     */
+    @Test
+    void helpGivesEveryCommandACompleteSummary() {
+        assertEquals(0, lab("--help"));
+        List<String> entries = new java.util.ArrayList<>();
+        boolean inCommands = false;
+        for (String line : out.toString().lines().toList()) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.matches("  \\S.*")) {
+                entries.add(line.strip());
+            } else if (inCommands && line.matches("\\s{3,}\\S.*") && !entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.getLast() + " " + line.strip());
+            }
+        }
+        assertTrue(entries.size() >= 9, out.toString());
+        for (String entry : entries) {
+            assertTrue(entry.matches("\\S+\\s+\\S.*\\.$"), "not a complete summary: '" + entry + "'");
+        }
+    }
+
     /** On the JDK the tests run on (25+), doctor passes and reports the Vector API the build enables. */
     @Test
     void doctorPassesOnThisJdkAndReportsVectorSpecies() {
@@ -51,13 +76,26 @@ class LabCliTest {
         assertTrue(text.contains("Ready."), text);
     }
 
-    /** Doctor names the Netty transport that transport=auto would run, from the same rule the server uses. */
+    /**
+     * Doctor asks every provider for its capabilities: Netty's three transports each get a line,
+     * NIO (always there) among them, and exactly one of them is the one transport=auto picks.
+     */
     @Test
-    void doctorReportsTheNettyTransportAutoPicks() {
+    void doctorReportsEachNettyTransportAndWhichOneAutoPicks() {
         assertEquals(0, lab("doctor"));
         String text = out.toString();
-        String picked = dev.wirelab.async.netty.Transport.best().optionValue();
-        assertTrue(text.matches("(?s).*Netty transport\\s+auto picks " + picked + "; .*"), text);
+        for (String transport : new String[] {"io_uring", "epoll", "nio"}) {
+            assertTrue(text.matches("(?s).*netty " + transport + "\\s+(available|unavailable).*"), text);
+        }
+        assertTrue(text.matches("(?s).*ok\\s+netty nio\\s+available.*"), text);
+        assertEquals(1, text.lines().filter(l -> l.contains("transport=auto picks it")).count(), text);
+    }
+
+    /** Doctor says which commands load the incubator module: the list ./lab reads. */
+    @Test
+    void doctorNamesTheCommandsThatLoadTheVectorModule() {
+        assertEquals(0, lab("doctor"));
+        assertTrue(out.toString().contains("./lab loads jdk.incubator.vector only for: doctor"), out.toString());
     }
 
     /** A JDK older than 25 is a required piece missing, with a fix line. */

@@ -31,7 +31,7 @@ class QuizLabLinesTest {
                 }
                 String line = q.lab().get();
                 String[] args = line.substring("./lab ".length()).trim().split("\\s+");
-                CommandLine cli = new CommandLine(new LabCli(new ByteArrayInputStream(new byte[0])));
+                CommandLine cli = LabCli.commandLine(new ByteArrayInputStream(new byte[0]));
                 CommandLine.ParseResult parsed = cli.parseArgs(args); // throws on an unknown command or option
                 assertTrue(parsed.hasSubcommand(), chapter.name() + " #" + q.number() + ": '" + line + "' names no command");
                 if (args[0].equals("bench")) {

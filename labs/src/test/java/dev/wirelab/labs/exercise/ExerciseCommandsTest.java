@@ -109,6 +109,18 @@ class ExerciseCommandsTest {
         assertTrue(lines[0].contains("unknown exercise 'no-such-exercise'"), lines[0]);
     }
 
+    /** An exercise needing a module the JVM was started without is an error that names the flag, not a crash. */
+    @Test
+    void missingModuleIsNamedWithTheFlag() throws Exception {
+        CourseFixture c = CourseFixture.twoExercises(dir, 10);
+        Exercise sealed = Course.at(c.root).find("sealed-state").orElseThrow();
+        Exercise needy = new Exercise(sealed.id(), sealed.order(), sealed.title(), sealed.chapter(), sealed.files(), sealed.tests(),
+                sealed.hint(), java.util.List.of("jdk.incubator.not.there"), 10);
+        Result r = Grader.check(Course.at(c.root), needy);
+        assertEquals(Result.Status.ERROR, r.status());
+        assertTrue(r.message().contains("--add-modules jdk.incubator.not.there"), r.message());
+    }
+
     /** hint prints the manifest's hint and where to read more. */
     @Test
     void hintPrintsTheHint() throws Exception {

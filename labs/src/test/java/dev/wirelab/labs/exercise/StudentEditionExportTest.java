@@ -22,12 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class StudentEditionExportTest {
 
+    /** Every solution file's first comment starts with this (split here so this file does not contain it). */
+    private static final String MARKER = "Reference solution" + " for ";
+
     @TempDir
     Path dir;
 
     @Test
     void exportLeavesOutSolutionsAndStillGrades() throws Exception {
         Path shipped = CourseFixture.shipped();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shipped.resolve("solutions")),
+                "no solutions/ folder: this already is the student edition");
         Path edition = dir.resolve("edition");
         CourseFixture teacher = CourseFixture.at(shipped);
         assertEquals(0, teacher.lab("export-student", edition.toString()), teacher.err.toString());
@@ -35,14 +40,17 @@ class StudentEditionExportTest {
         // No solutions folder, and no line that exists only in a solution appears in any file.
         assertFalse(Files.exists(edition.resolve("solutions")));
         Set<String> secret = solutionOnlyLines(Course.at(shipped));
-        secret.add("Reference solution" + " for "); // the first line of every solution file
         assertTrue(secret.size() > 50, "too few solution lines to make the check meaningful: " + secret.size());
         List<String> leaks = new ArrayList<>();
         try (Stream<Path> files = Files.walk(edition)) {
             // The manifest is left out: its hints point at the solution on purpose (lab hint shows them).
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("exercises/manifest.json")).toList()) {
                 String text = readOrEmpty(f);
-                secret.stream().filter(text::contains).findFirst().ifPresent(l -> leaks.add(edition.relativize(f) + ": " + l));
+                Set<String> lines = new HashSet<>(text.lines().map(String::strip).toList());
+                if (text.contains(MARKER)) {
+                    leaks.add(edition.relativize(f) + ": " + MARKER);
+                }
+                secret.stream().filter(lines::contains).findFirst().ifPresent(l -> leaks.add(edition.relativize(f) + ": " + l));
             }
         }
         assertEquals(List.of(), leaks);

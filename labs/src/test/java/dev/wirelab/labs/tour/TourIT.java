@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.protocol.Protocol;
 import dev.wirelab.labs.cli.LabCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +46,8 @@ class TourIT {
             json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
         }
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        List<String> expected = EchoServerProvider.all().stream().map(EchoServerProvider::name).toList();
+        List<String> expected = EchoServerProvider.all().stream().filter(p -> p.protocols().contains(Protocol.ECHO))
+                .map(EchoServerProvider::name).toList();
         assertTrue(expected.containsAll(List.of("blocking", "nio", "netty", "virtual", "akka")), expected.toString());
 
         Set<String> seen = new HashSet<>();

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,9 @@ import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.metrics.Gauge;
+import dev.wirelab.core.protocol.Outgoing;
+import dev.wirelab.core.protocol.Protocol;
+import dev.wirelab.core.protocol.Session;
 
 /**
  * The baseline: one platform thread per connection, blocking reads and writes. Every other
@@ -71,6 +75,7 @@ public final class BlockingEchoServer implements EchoServer {
     private final ServerSocket listener;
     private final InetSocketAddress localAddress;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final Protocol.Sessions sessions;
     private final Set<ConnectionThread> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
     private final Thread acceptor;
@@ -79,6 +84,7 @@ public final class BlockingEchoServer implements EchoServer {
     private BlockingEchoServer(String name, EchoConfig config, ServerSocket listener) {
         this.name = name;
         this.config = config;
+        this.sessions = config.protocol().sessions(metrics);
         this.listener = listener;
         this.localAddress = (InetSocketAddress) listener.getLocalSocketAddress();
         this.acceptor = Thread.ofPlatform().name(name + "-acceptor").daemon().unstarted(this::acceptLoop);
@@ -247,7 +253,7 @@ public final class BlockingEchoServer implements EchoServer {
             try {
                 socket.setTcpNoDelay(true);   // echo small messages at once, not after Nagle's delay
                 socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
-                echoUntilEnd();
+                serveUntilEnd();
             } catch (IOException e) {
                 // A reset or broken pipe from the peer is an error; our own forced close is not.
                 if (!forced) {
@@ -261,8 +267,12 @@ public final class BlockingEchoServer implements EchoServer {
             }
         }
 
-        private void echoUntilEnd() throws IOException {
+        /** Read, let the protocol answer, write what it answered; until the peer or the protocol ends it. */
+        private void serveUntilEnd() throws IOException {
             byte[] buf = new byte[config.readBufferSize()];
+            ByteBuffer input = ByteBuffer.wrap(buf);
+            Outgoing reply = new Outgoing();
+            Session session = sessions.open(String.valueOf(socket.getRemoteSocketAddress()));
             while (true) {
                 int n;
                 try {
@@ -273,13 +283,23 @@ public final class BlockingEchoServer implements EchoServer {
                 }
                 if (n < 0) {
                     // The peer half-closed (or shutdown stopped our reading). Everything read
-                    // has been written already, so closing now loses nothing.
+                    // has been answered already; the protocol may owe a last word, then we close.
+                    session.onEndOfInput(reply);
+                    send(reply);
                     return;
                 }
                 metrics.bytesRead().add(n);
-                out.write(buf, 0, n);
-                metrics.bytesWritten().add(n);
+                session.onInput(input.clear().limit(n), reply);   // echo hands `input` straight back
+                send(reply);
+                if (session.closeAfterOutput()) {
+                    return;
+                }
             }
+        }
+
+        private void send(Outgoing reply) throws IOException {
+            metrics.bytesWritten().add(reply.writeTo(out));
+            reply.clear();
         }
 
         /** Makes a blocked {@code read} return end-of-stream; leaves the output side alone. */

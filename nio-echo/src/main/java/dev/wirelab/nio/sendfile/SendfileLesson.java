@@ -35,8 +35,9 @@ import java.nio.channels.WritableByteChannel;
  *  - it does not lock the file: if another process truncates it mid-transfer, the call moves
  *    0 bytes, so check the size before looping forever.
  *
- * How to run (builds nothing else, ~1 minute on a busy 2-core box):
- *   ./mvnw -q -pl nio-echo -am install -DskipTests
+ * How to run (~1 minute on a busy 2-core box):
+ *   ./lab experiment sendfile [--mib 64] [--rounds 5]
+ * or, without the lab: ./mvnw -q -pl nio-echo -am package -DskipTests, then
  *   java -cp nio-echo/target/classes:core/target/classes dev.wirelab.nio.sendfile.SendfileLesson [MiB] [rounds]
  * Each round serves a temporary file of MiB (default 64, at most 1024) over loopback with
  * each method in turn; the table reports medians and the ratio to the heap baseline.

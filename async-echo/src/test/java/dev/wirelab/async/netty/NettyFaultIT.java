@@ -1,0 +1,15 @@
+package dev.wirelab.async.netty;
+
+import dev.wirelab.async.netty.leak.NoNettyLeaks;
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.testkit.EchoServerFaults;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Netty server under the fault suite, with the PARANOID buffer-leak check after every test. */
+@ExtendWith(NoNettyLeaks.class)
+class NettyFaultIT extends EchoServerFaults {
+    @Override
+    protected EchoServerProvider provider() {
+        return new NettyEchoServerProvider();
+    }
+}
