@@ -311,23 +311,27 @@ class AkkaEchoServerTest {
         byte[] message = pattern(64, 7);
         out.write(message);
         assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
-        long[] before = server.actorMessages();
+        long[] before = settled(server);   // the first echo's ack may still be on its way
         int echoes = 200;
         for (int i = 0; i < echoes; i++) {
             out.write(message);
             assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
         }
-        // The last echo's acknowledgement and read request may still be on their way: wait until they settle.
-        long[] after = server.actorMessages();
-        long settle = System.nanoTime() + TestClients.WAIT.toNanos();
-        while (System.nanoTime() < settle) {
+        long[] after = settled(server);    // likewise the last echo's ack and read request
+        return List.of((double) (after[0] - before[0]) / echoes, (double) (after[1] - before[1]) / echoes);
+    }
+
+    /** The actor message counters once they have stopped moving (no change for 100 ms). */
+    private static long[] settled(AkkaEchoServer server) throws InterruptedException {
+        long[] last = server.actorMessages();
+        long deadline = System.nanoTime() + TestClients.WAIT.toNanos();
+        int quiet = 0;
+        while (quiet < 5 && System.nanoTime() < deadline) {
             Thread.sleep(20);
             long[] now = server.actorMessages();
-            if (now[0] == after[0] && now[1] == after[1]) {
-                break;
-            }
-            after = now;
+            quiet = now[0] == last[0] && now[1] == last[1] ? quiet + 1 : 0;
+            last = now;
         }
-        return List.of((double) (after[0] - before[0]) / echoes, (double) (after[1] - before[1]) / echoes);
+        return last;
     }
 }
