@@ -405,9 +405,11 @@ System.out.println("no increment was lost: the counters read " + atomic.get() + 
 iterations) and prints each variant's ratio to the best of its group. Here only the two-thread
 increments of `CounterBenchmark`: four forked JVMs, about ten seconds."""),
     code("""var rows = Lab.bench("metrics", "CounterBenchmark.increment_2threads");"""),
-    md("""**What it means here.** On two cores the striped counters should beat `AtomicLong` by a
-few times (the project's JMH run measured about 4x); on one core there is no contention and
-the bars come closer. A striped counter's read is slower (it sums the cells) and not a
+    md("""**What it means here.** When the two threads really run at the same time on two cores,
+the striped counters beat `AtomicLong` by a few times (the project's JMH run on a quiet machine
+measured about 4x). When they do not (one core, or a machine busy with other work, so the two
+threads mostly take turns), there is no contention to avoid, and `AtomicLong`'s single
+instruction is as fast or faster: the bars show which case this machine was in. A striped counter's read is slower (it sums the cells) and not a
 snapshot of one instant, which is the right trade for statistics read once a second and written
 a million times."""),
 ] + quiz_cells("06-metrics")
@@ -544,7 +546,7 @@ that state is to send it a message. Akka's TCP extension turns socket events int
 Two rules keep memory bounded: reads are *pulled* (the actor asks for the next `Received` with
 `ResumeReading`), and writes are *acknowledged* (at most one `Write` in flight; the ack says when
 to send the next). This is the protocol as designed:"""),
-    code(IMPORT + "\nimport dev.wirelab.actor.akka.MessageTrace;"),
+    code(IMPORT + "\nimport dev.wirelab.core.trace.MessageTrace;"),
     code('Lab.diagram("actor-echo")'),
     md("""## Recorded: one real echo
 

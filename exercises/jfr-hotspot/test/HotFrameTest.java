@@ -23,14 +23,14 @@ class HotFrameTest {
     private static Path recording;
     private static Map<String, Long> expected;
 
-    /** Records the workload for about a second and a half with execution samples every 10 ms. */
+    /** Records the workload for three seconds with execution samples every 10 ms. */
     @BeforeAll
     static void record() throws Exception {
         recording = Files.createTempFile("wirelab-jfr-hotspot-", ".jfr");
         try (Recording r = new Recording()) {
             r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             r.start();
-            Workload.run(1500);
+            Workload.run(3000);
             r.stop();
             r.dump(recording);
         }

@@ -46,6 +46,8 @@ class VectorChecksumTest {
             byte[] data = new byte[length + 1];
             random.nextBytes(data);
             assertEquals(InternetChecksum.checksum(data, 1, length), VectorChecksum.checksum(data, 1, length), "length " + length);
+            assertEquals(dev.wirelab.simd.InternetChecksums.checksum(data, 1, length), VectorChecksum.checksum(data, 1, length),
+                    "length " + length + ", against simd's InternetChecksums");
             java.util.Arrays.fill(data, (byte) 0xFF);
             assertEquals(InternetChecksum.checksum(data, 0, length), VectorChecksum.checksum(data, 0, length), "all 0xFF, length " + length);
         }

@@ -51,6 +51,23 @@ class CrlfScanTest {
         assertEquals(-1, CrlfScan.indexOfCrlf(data, 0, lanes), "a CR in the last lane of the range has no LF inside it");
     }
 
+    /** On 16 KiB request-like buffers it agrees with wirelab's own vector kernel, {@code simd}'s ByteScan. */
+    @Test
+    void agreesWithWirelabsByteScan() {
+        Random random = new Random(6);
+        byte[] data = new byte[16 * 1024];
+        for (int round = 0; round < 200; round++) {
+            java.util.Arrays.fill(data, (byte) 'x');
+            int at = random.nextInt(data.length - 1);
+            data[at] = '\r';
+            data[at + 1] = '\n';
+            data[random.nextInt(data.length)] = '\r';
+            int from = random.nextInt(64);
+            assertEquals(dev.wirelab.simd.ByteScan.indexOfCrlf(data, from, data.length), CrlfScan.indexOfCrlf(data, from, data.length),
+                    "round " + round);
+        }
+    }
+
     /** Random CR/LF-rich data, every length and start: always the same answer as the one-byte loop. */
     @Test
     void agreesWithTheScalarLoop() {

@@ -53,9 +53,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>250 clients are served at the same time;</li>
  *   <li>pipelined writes (many messages sent before any reply is read) come back in order;</li>
  *   <li>a peer that half-closes (FIN) gets the rest of its echo, then a clean close;</li>
- *   <li>peers that reset mid-stream (RST) do not hurt the server or its counts;</li>
- *   <li>connections beyond {@code maxConnections} are closed at once and counted as refused,
- *       while the others keep working;</li>
+ *   <li>peers that reset mid-stream (RST) do not hurt the server, and each is counted as
+ *       exactly one error;</li>
+ *   <li>connections beyond {@code maxConnections} are closed at once (a FIN, before any byte)
+ *       and counted as refused, while the others keep working;</li>
  *   <li>a silent connection is closed after {@code idleTimeout}; a talking one is not;</li>
  *   <li>a peer that writes but never reads makes the server stop reading (the data it holds
  *       stays within {@code maxPendingWriteBytes}), and once the peer reads, nothing is lost;</li>
@@ -75,8 +76,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p><b>Where it simplifies.</b> It runs on loopback only, where packets are never lost or
  * reordered; what it checks is the server's handling of the socket API, not TCP itself.
- * The backpressure bound is checked from the server's own byte counters, not from its heap:
- * a heap reading on a shared JVM is too noisy to assert on.
+ * The backpressure bound is checked from the client (bytes written and not read back, less
+ * what the kernel's socket buffers can hold) and from the server's byte counters, not from its
+ * heap; {@link EchoServerFaults} measures heap and RSS under slow readers.
  *
  * <p>Variants may call {@link EchoServer#shutdown} more than once; the suite always shuts
  * every server it started, including ones a test has already shut.
@@ -245,6 +247,7 @@ public abstract class EchoServerContract {
                 () -> server.metrics().closed() == all && server.metrics().active() == 0, server::metrics);
         ConnectionMetrics.Snapshot m = server.metrics();
         assertEquals(all, m.accepted(), m.toString());
+        assertEquals(resets, m.errors(), "each reset must be counted as exactly one error: " + m);
         assertTrue(m.bytesWritten() <= m.bytesRead(), "wrote more than it read: " + m);
     }
 
@@ -258,9 +261,11 @@ public abstract class EchoServerContract {
         assertEchoes(first, 100, 1, 100);
         assertEchoes(second, 100, 2, 100);
 
-        // The kernel completes the handshake; the server must then close the extra one promptly.
+        // The kernel completes the handshake; the server must then close the extra one promptly,
+        // with a FIN and before any byte: the client sent nothing, so nothing was read or lost.
         RawClient third = connect(server);
-        third.awaitClosedByServer();
+        assertEquals(RawClient.Ending.END_OF_STREAM, third.awaitClosedByServer(),
+                "a refused connection should end with a clean FIN (close without reading), not an RST");
         Eventually.until("the third connection counted as refused",
                 () -> server.metrics().refused() == 1, server::metrics);
 
@@ -338,6 +343,13 @@ public abstract class EchoServerContract {
 
         // Phase 2: the writer must stall: the server stopped reading because it cannot write.
         awaitStall(server, written, writer);
+        // Measured from the client: everything written and not yet read back sits in the four
+        // kernel buffers on the path (the client's two are fixed at 64 KiB, which Linux doubles;
+        // the server's may auto-tune up to tcp_rmem/tcp_wmem's maximum) or in the server.
+        long kernel = 2 * 2L * 64 * 1024 + ProcessProbe.maxAutoTunedBuffer("tcp_rmem") + ProcessProbe.maxAutoTunedBuffer("tcp_wmem");
+        long clientBound = (long) config.maxPendingWriteBytes() + config.readBufferSize() + kernel;
+        assertTrue(written.get() <= clientBound, "the client got " + written.get() + " bytes into a server it never read from; "
+                + "pending + read buffer + kernel buffers allow " + clientBound);
         ConnectionMetrics.Snapshot m = server.metrics();
         long held = m.bytesRead() - m.bytesWritten();
         long bound = (long) config.maxPendingWriteBytes() + config.readBufferSize();

@@ -64,10 +64,11 @@ import org.junit.jupiter.api.Timeout;
  *       unloaded value and the platform-thread count stays flat;</li>
  *   <li><b>lifecycle</b>: start/stop cycles on the same port leak no threads and no fds;</li>
  *   <li><b>soak</b>: mixed message sizes, pipelined, on several connections: every byte
- *       verified, zero corruption.</li>
+ *       verified, zero corruption;</li>
  * </ol>
- * File-handle exhaustion needs a server in its own process (a lowered fd limit would starve
- * the test's clients too); {@link FdExhaustion} does that for the variants that run it.
+ * and <b>file-handle exhaustion</b>: a server in its own process ({@link FaultServer}; a
+ * lowered fd limit would starve the test's clients too) runs out of descriptors under a
+ * flood: it must not spin, must not crash, and must serve again once the flood leaves.
  *
  * <p><b>Two sizes.</b> By default each test runs a scaled-down load that still separates a
  * bounded server from an unbounded one (so all variants together stay within minutes of
@@ -96,6 +97,15 @@ public abstract class EchoServerFaults {
      */
     protected int platformThreadsPerConnection() {
         return 0;
+    }
+
+    /**
+     * Whether the variant retries a failed accept at once (a busy loop while out of file
+     * descriptors) in code wirelab does not own. A variant that says so is held to the opposite
+     * assertion, so the figure stays measured and the test notices the day it is fixed.
+     */
+    protected boolean spinsWhenAcceptFails() {
+        return false;
     }
 
     /** The load of each test; {@link #FULL} with {@code -Dwirelab.faults=full}. */
@@ -266,7 +276,7 @@ public abstract class EchoServerFaults {
         long millis = (System.nanoTime() - begin) / 1_000_000;
         Eventually.until("every churned connection closed", () -> server.metrics().active() == 0, server::metrics,
                 Duration.ofSeconds(30));
-        Eventually.until("open fds back to " + fdsBefore, () -> ProcessProbe.openFds() == fdsBefore,
+        Eventually.until("open fds back to " + fdsBefore, () -> ProcessProbe.openFds() <= fdsBefore,
                 () -> ProcessProbe.openFds() + " fds open", Duration.ofSeconds(30));
 
         ConnectionMetrics.Snapshot m = server.metrics();
@@ -419,21 +429,39 @@ public abstract class EchoServerFaults {
             long fastest = Arrays.stream(lifetimes).min().orElse(0);
             long floor = Duration.ofMillis(1).toNanos();
             int threadBudget = threadsBefore + 4 + platformThreadsPerConnection() * attackers;
-            figure("slowloris", "scale=%s connections=%d idle=%dms closed-after=%d..%dms healthy-p99 unloaded=%dus attacked=%dus threads=%d->%d",
+            figure("slowloris", "scale=%s connections=%d idle=%dms closed-after=%d..%dms healthy-p99 unloaded=%dus attacked=%dus threads=%d->%d load=%.1f",
                     SCALE.name(), attackers, idle.toMillis(), fastest / 1_000_000, slowest / 1_000_000, unloadedP99 / 1_000,
-                    loadedP99 / 1_000, threadsBefore, peakThreads);
+                    loadedP99 / 1_000, threadsBefore, peakThreads,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             assertTrue(fastest >= idle.toNanos() - Duration.ofMillis(50).toNanos(), "a dripper was closed before the idle timeout: "
                     + fastest / 1_000_000 + " ms");
             assertTrue(slowest <= idle.toNanos() + Duration.ofSeconds(2).toNanos(), "a dripper outlived the idle timeout by more than 2 s: "
                     + slowest / 1_000_000 + " ms");
-            assertTrue(loadedP99 <= 2 * Math.max(unloadedP99, floor), "healthy p99 went from " + unloadedP99 / 1_000 + " us to "
-                    + loadedP99 / 1_000 + " us under the attack (bound: 2x, with the unloaded value floored at 1 ms)");
+            if (latencyIsJudgeable()) {
+                assertTrue(loadedP99 <= 2 * Math.max(unloadedP99, floor), "healthy p99 went from " + unloadedP99 / 1_000
+                        + " us to " + loadedP99 / 1_000 + " us under the attack (bound: 2x, with the unloaded value floored at 1 ms)");
+            }
             assertTrue(peakThreads <= threadBudget, "platform threads went from " + threadsBefore + " to " + peakThreads
                     + " (budget " + threadBudget + ")");
         }
         Eventually.until("every dripper counted as an idle timeout", () -> server.metrics().idleTimeouts() >= attackers,
                 server::metrics);
+    }
+
+    /**
+     * A p99 taken while other processes keep every core busy measures the machine, not the
+     * server: when the 1-minute load average exceeds twice the core count, the latency bound is
+     * reported, not judged (it is always judged with {@code CI=true}, where the runner is ours).
+     */
+    private static boolean latencyIsJudgeable() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean judge = "true".equals(System.getenv("CI")) || load < 0 || load <= 2.0 * cores;
+        if (!judge) {
+            System.out.printf("[faults] slowloris latency bound NOT judged: load average %.1f on %d cores%n", load, cores);
+        }
+        return judge;
     }
 
     private static long[] roundTrips(RawClient client, int count, long offset) throws IOException {
@@ -617,6 +645,151 @@ public abstract class EchoServerFaults {
         figure("soak", "scale=%s duration=%ds connections=%d verified=%s corrupt=0", SCALE.name(), SCALE.soak().toSeconds(),
                 connections, mib(total));
         assertTrue(total > 0, "the soak moved no bytes");
+    }
+
+    // ---------------------------------------------------------------------------------
+    // 8. File-handle exhaustion
+    // ---------------------------------------------------------------------------------
+
+    /**
+     * A server out of file descriptors cannot accept, and must not spin trying: run in its own
+     * process ({@link FaultServer}) whose fd limit is lowered to what it holds plus 16, a flood
+     * of 64 connections (more than it can accept) leaves its CPU below a quarter of what a
+     * spinning thread gets at the same time (a busy accept loop would get as much), it does not
+     * crash, and once the flood closes, a new client is served.
+     */
+    @Test
+    @Timeout(180)
+    void survivesRunningOutOfFileDescriptorsAndServesAgainAfterwards() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "needs prlimit (util-linux) to lower a process's fd limit");
+        Process server = startServerProcess();
+        try {
+            BufferedReaderLine lines = new BufferedReaderLine(server);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(lines.expect("PORT ")));
+            // Warm up, then let the young JVM's compiler threads settle before anything is measured.
+            for (int i = 0; i < 50; i++) {
+                assertTrue(echoOnce(address, 0), "the server process does not echo");
+            }
+            Eventually.pause(2_000);
+            long pid = server.pid();
+            int fds = stable(() -> ProcessProbe.openFds(pid));
+            int limit = fds + 16;
+            Process prlimit = new ProcessBuilder("prlimit", "--pid", Long.toString(pid), "--nofile=" + limit + ":" + limit)
+                    .redirectErrorStream(true).start();
+            assertEquals(0, prlimit.waitFor(), "prlimit failed: " + new String(prlimit.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+            // Phase 1: the flood: more connections than descriptors; the kernel queues the rest.
+            List<RawClient> flood = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                RawClient client = RawClient.connect(address);
+                clients.add(client); // closed after the test even if an assertion fails first
+                flood.add(client);
+            }
+            Eventually.pause(1_000);
+            // A spinning thread of our own is the yardstick: on a busy machine a busy loop gets only
+            // its share of a core, so the server's CPU is compared with what a spinner got meanwhile.
+            long ticks = ProcessProbe.cpuTicks(pid);
+            long spinnerNanos = spinFor(Duration.ofSeconds(3));
+            double serverNanos = (ProcessProbe.cpuTicks(pid) - ticks) * 10_000_000.0; // clock ticks are 1/100 s on Linux
+            double ofASpinner = serverNanos / Math.max(1, spinnerNanos);
+            assertTrue(server.isAlive(), "the server process died when it ran out of file descriptors");
+            lines.send(server, "metrics");
+            String metrics = lines.expect("METRICS ");
+            long accepted = Long.parseLong(metrics.replaceAll(".*[ \\[]active=(\\d+).*", "$1"));
+            assertTrue(accepted < 64, "the server holds all 64 connections under a limit of " + limit
+                    + " descriptors: the limit did not bite (" + metrics + ")");
+
+            // Phase 2: the flood leaves; within 20 s a new client is served.
+            for (RawClient c : flood) {
+                c.close();
+            }
+            long begin = System.nanoTime();
+            boolean served = false;
+            while (!served && System.nanoTime() - begin < Duration.ofSeconds(20).toNanos()) {
+                served = echoOnce(address, 2_000);
+            }
+            long resumedMillis = (System.nanoTime() - begin) / 1_000_000;
+            figure("fd-exhaustion", "fd-limit=%d flood=64 held=%d cpu-while-starved=%.0f%%-of-a-spinning-thread alive=%s resumed=%s after=%dms",
+                    limit, accepted, ofASpinner * 100, server.isAlive(), served, resumedMillis);
+            if (spinsWhenAcceptFails()) {
+                assertTrue(ofASpinner >= 0.25, String.format("the variant says it spins on a failed accept, but used only %.0f%% "
+                        + "of a spinning thread: drop spinsWhenAcceptFails()", ofASpinner * 100));
+            } else {
+                assertTrue(ofASpinner < 0.25, String.format("the starved server used %.0f%% of the CPU a spinning thread got: "
+                        + "a busy accept loop", ofASpinner * 100));
+            }
+            assertTrue(served, "no client was served within 20 s after the descriptors were freed");
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(15, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The variant in a JVM of its own: same class path, same JVM flags, same options. */
+    private Process startServerProcess() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-javaagent") && !arg.startsWith("-agentlib")) {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaultServer.class.getName(), provider().name()));
+        baseConfig().options().forEach((key, value) -> command.add(key + "=" + value));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Spins on this thread for {@code duration}; returns the CPU time it got. */
+    private static long spinFor(Duration duration) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long end = System.nanoTime() + duration.toNanos();
+        long spins = 0;
+        while (System.nanoTime() < end) {
+            spins++;
+        }
+        assertTrue(spins > 0, "the yardstick did not spin");
+        return threads.getCurrentThreadCpuTime() - cpu;
+    }
+
+    /** Connects, echoes 100 bytes, closes; false when the server did not answer in time. */
+    private static boolean echoOnce(InetSocketAddress address, int timeoutMillis) {
+        try (RawClient client = RawClient.connect(address)) {
+            if (timeoutMillis > 0) {
+                client.socket().setSoTimeout(timeoutMillis);
+            }
+            byte[] message = BytePattern.bytes(9, 0, 100);
+            client.write(message);
+            return Arrays.equals(message, client.readExactly(100));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads the server process's stdout line by line. */
+    private static final class BufferedReaderLine {
+        private final java.io.BufferedReader reader;
+
+        BufferedReaderLine(Process process) {
+            reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        void send(Process process, String command) throws IOException {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /** The rest of the first line starting with {@code prefix}. */
+        String expect(String prefix) throws IOException {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length()).trim();
+                }
+            }
+            throw new IOException("the server process ended before printing " + prefix.trim());
+        }
     }
 
     // ---------------------------------------------------------------------------------

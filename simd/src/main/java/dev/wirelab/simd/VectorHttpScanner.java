@@ -1,6 +1,7 @@
 package dev.wirelab.simd;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 import dev.wirelab.core.parse.HttpScanner;
@@ -10,33 +11,64 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * core's {@link HttpScanner} on the Vector API: each search classifies a whole vector of
- * bytes (64 with AVX-512) per step, turns the lanes that match into the bits of a
- * {@code long} ({@code VectorMask.toLong}, one {@code kmovq}), and takes the lowest bit.
+ * core's {@link HttpScanner} on the Vector API. Its fast path is the fused
+ * {@link #fieldLine(byte[], int, int) fieldLine} step: one 64-byte load (AVX-512) usually holds
+ * a whole header line, and a handful of lane-wise compares turned into {@code long} bit masks
+ * ({@code VectorMask.toLong}, one {@code kmovq}) settle the whole line: where the name ends,
+ * that the value holds no control byte, where its optional whitespace ends, and that CR LF
+ * closes it. The four separate searches serve the general path (the request line, lines the
+ * fused step declines) with one vector per step.
  *
  * <h2>Why short lines still pay</h2>
  * A header line is 20 to 100 bytes, so most searches end inside their first vector. What
  * makes one vector per line work is that a load may read past the window: the kernel loads
  * the full vector at {@code from} whenever the array or segment has that many bytes left,
  * and simply ignores a hit at or beyond {@code to}. No masked load, no scalar tail for the
- * common case. Only near the very end of the array or segment does it load the last full
- * vector instead (ending exactly at the end) and shift away the lanes before {@code from};
- * an array or segment shorter than one vector goes to the scalar scanner.
+ * common case. Only near the very end of the array or segment does a search load the last
+ * full vector instead (ending exactly at the end) and shift away the lanes before
+ * {@code from}; the fused step simply declines there. An array or segment shorter than one
+ * vector goes to the scalar scanner.
  *
- * <h2>The four classes, in vector operations</h2>
+ * <h2>The classes, in vector operations</h2>
  * <pre>
  *   a byte value     v == value
- *   control          (v &lt;u 0x20 and v != HTAB) or v == DEL
+ *   control          (v &lt;u 0x20 and v != HTAB) or v == DEL          (CR and LF are controls too)
  *   not visible      not (v &gt; 0x20 and v &lt; 0x7F), signed: bytes 0x80.. are negative, so not visible
- *   not a token      two 16-entry nibble-table lookups (selectFrom, one vpermb each; see AsciiSet)
+ *   a name byte      (v | 0x20) - 'a' &lt;u 26, or v - '0' &lt;u 10, or v == '-'   (fused step only)
+ *   whitespace       v == SP or v == HTAB                              (fused step only)
  * </pre>
+ *
+ * <h2>Where scalar wins, and what was measured</h2>
+ * <ul>
+ *   <li><b>Tokens stay scalar.</b> A method is 3 to 7 bytes; the scalar table loop stops at
+ *       its end, and a vector costs the same for 64. The first version validated tokens with
+ *       the exact RFC 9110 set through two nibble-table lookups ({@code selectFrom}, as
+ *       {@link ByteScan} does for long inputs): in the parser it was the single hottest spot
+ *       of a JFR profile (61% of samples with {@code -XX:+DebugNonSafepoints}), although the
+ *       same kernel alone was as fast as a plain compare. Our reading: the parser compiles
+ *       into one large method, C2 stopped inlining inside it
+ *       ({@code NodeCountInliningCutoff} in {@code -XX:+PrintInlining}), and a vector
+ *       operation the JIT cannot finish intrinsifying runs its Java fallback. With tokens
+ *       scalar the browser request got about 1.2x faster.</li>
+ *   <li><b>Names are checked against a smaller set.</b> The fused step accepts letters,
+ *       digits and {@code '-'} (every real field name) with three compares and no table;
+ *       a name with another token character ({@code X_Custom}, {@code a.b}) is declined and
+ *       checked exactly, byte by byte, by the general path. Declining costs speed, never
+ *       correctness.</li>
+ *   <li><b>Three searches per line were not enough.</b> Calling the LF, token and control
+ *       searches one after the other, each a vector, made the browser request only about
+ *       1.1x faster than the SWAR scanner: the fixed cost of three calls, three loads and
+ *       three loops per line ate the gain. One load per line, and the value's whitespace
+ *       trimmed by mask instead of by byte, is what the fused step adds.</li>
+ * </ul>
+ * These ratios come from a CPU-time harness on a busy two-vCPU machine, not from JMH; the
+ * JMH figures are in {@code bench/README.md}.
  *
  * <p>The species is the machine's preferred one, capped at 512 bits (64 lanes, the most a
  * {@code long} mask can hold). {@link VectorHttpScannerProvider} only offers this class when
  * {@link SimdSupport} chose the vector path (module present, species of 128 bits or more).
- * Loading it needs {@code --add-modules jdk.incubator.vector}. The vector code stays inside
- * the two {@code maskAt} methods, which take and return primitives only (see
- * {@link VectorKernels}, "No vector crosses a call").
+ * Loading it needs {@code --add-modules jdk.incubator.vector}. Vectors never cross a call:
+ * every helper takes and returns primitives only (see {@link VectorKernels}).
  */
 final class VectorHttpScanner implements HttpScanner {
 
@@ -49,14 +81,11 @@ final class VectorHttpScanner implements HttpScanner {
     private static final int VALUE = 0;
     private static final int CONTROL = 1;
     private static final int NON_VISIBLE = 2;
-    private static final int NON_TCHAR = 3;
-
-    /** Lane l: the tchar nibble-table entry for low nibble l (see {@link AsciiSet}). */
-    private static final ByteVector TCHAR_BY_LOW = ByteVector.fromArray(BYTES, AsciiSet.TCHAR.nibbleLanes(), 0);
-    /** Lane h: bit h for an ASCII high nibble (0..7), nothing for 8..15. */
-    private static final ByteVector BIT_OF_HIGH = ByteVector.fromArray(BYTES, highNibbleBits(), 0);
 
     private static final HttpScanner SCALAR = HttpScanners.scalar();
+
+    /** Longer field lines are declined, so every offset fits the 15 bits the packed answer gives it. */
+    private static final int MAX_LINE = Short.MAX_VALUE - 1;
 
     VectorHttpScanner() {
     }
@@ -73,9 +102,10 @@ final class VectorHttpScanner implements HttpScanner {
         return first(array, from, to, VALUE, value);
     }
 
+    /** Tokens are short: see "Where scalar wins" in the class doc. */
     @Override
     public int indexOfNonTchar(byte[] array, int from, int to) {
-        return first(array, from, to, NON_TCHAR, (byte) 0);
+        return SCALAR.indexOfNonTchar(array, from, to);
     }
 
     @Override
@@ -97,7 +127,7 @@ final class VectorHttpScanner implements HttpScanner {
 
     @Override
     public long indexOfNonTchar(MemorySegment segment, long from, long to) {
-        return first(segment, from, to, NON_TCHAR, (byte) 0);
+        return SCALAR.indexOfNonTchar(segment, from, to);
     }
 
     @Override
@@ -118,6 +148,129 @@ final class VectorHttpScanner implements HttpScanner {
     @Override
     public String toString() {
         return "vector";
+    }
+
+    // ---- the fused step: a whole clean field line ----
+
+    /**
+     * One vector load at {@code from} usually holds a whole header line, and two masks of it
+     * settle the line. The first non-token byte must be a colon, and not the first byte (that
+     * would be an empty name, or an obs-fold's leading space). Then the first control byte
+     * after the colon must be a CR with an LF right after it: the value held no control byte,
+     * and the line ends properly. The LF needs no compare of its own, because CR and LF are
+     * both controls. A line that goes on past the first vector is followed vector by vector;
+     * anything else, and a line that reaches the last vector of the array, is declined: the
+     * parser's general path then decides it, rule by rule.
+     */
+    @Override
+    public long fieldLine(byte[] array, int from, int to) {
+        int limit = array.length - LANES; // the last index a whole vector may be loaded from
+        if (from > limit) {
+            return -1;
+        }
+        ByteVector v = ByteVector.fromArray(BYTES, array, from);
+        // Names: letters, digits and '-' (every real field name); other token characters decline.
+        long notName = ~v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
+                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
+                .or(v.eq((byte) '-')).toLong();
+        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t'))
+                .or(v.eq((byte) 0x7F)).toLong();
+        int colon = Long.numberOfTrailingZeros(notName);
+        if (colon == 0 || colon >= LANES || array[from + colon] != ':') {
+            return -1;
+        }
+        long afterColon = controls & (-2L << colon);
+        if (afterColon != 0) {
+            // The common case: the whole line in this vector. The value is what lies between
+            // the colon and the CR that is not SP or HTAB, first lane to last.
+            int cr = Long.numberOfTrailingZeros(afterColon);
+            if (from + cr + 1 >= to || array[from + cr] != '\r' || array[from + cr + 1] != '\n') {
+                return -1;
+            }
+            long value = ~v.eq((byte) ' ').or(v.eq((byte) '\t')).toLong() & (-2L << colon) & ((1L << cr) - 1);
+            return value == 0 ? pack(cr + 1, colon, cr, cr)
+                    : pack(cr + 1, colon, Long.numberOfTrailingZeros(value), Long.SIZE - Long.numberOfLeadingZeros(value));
+        }
+        // A longer line: follow it vector by vector to its first control byte, then trim by byte.
+        int at = from;
+        while (afterColon == 0) {
+            at += LANES;
+            if (at > limit || at >= to || at - from > MAX_LINE) {
+                return -1;
+            }
+            afterColon = controlMask(array, at);
+        }
+        int cr = at + Long.numberOfTrailingZeros(afterColon);
+        if (cr + 1 >= to || cr + 1 - from > MAX_LINE || array[cr] != '\r' || array[cr + 1] != '\n') {
+            return -1;
+        }
+        int start = from + colon + 1;
+        while (start < cr && (array[start] == ' ' || array[start] == '\t')) {
+            start++;
+        }
+        int end = cr;
+        while (end > start && (array[end - 1] == ' ' || array[end - 1] == '\t')) {
+            end--;
+        }
+        return pack(cr + 1 - from, colon, start - from, end - from);
+    }
+
+    @Override
+    public long fieldLine(MemorySegment segment, long from, long to) {
+        long limit = segment.byteSize() - LANES;
+        if (from > limit) {
+            return -1;
+        }
+        ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, from, LE);
+        long notName = ~v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
+                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
+                .or(v.eq((byte) '-')).toLong();
+        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t'))
+                .or(v.eq((byte) 0x7F)).toLong();
+        int colon = Long.numberOfTrailingZeros(notName);
+        if (colon == 0 || colon >= LANES || byteAt(segment, from + colon) != ':') {
+            return -1;
+        }
+        long afterColon = controls & (-2L << colon);
+        if (afterColon != 0) {
+            int cr = Long.numberOfTrailingZeros(afterColon);
+            if (from + cr + 1 >= to || byteAt(segment, from + cr) != '\r' || byteAt(segment, from + cr + 1) != '\n') {
+                return -1;
+            }
+            long value = ~v.eq((byte) ' ').or(v.eq((byte) '\t')).toLong() & (-2L << colon) & ((1L << cr) - 1);
+            return value == 0 ? pack(cr + 1, colon, cr, cr)
+                    : pack(cr + 1, colon, Long.numberOfTrailingZeros(value), Long.SIZE - Long.numberOfLeadingZeros(value));
+        }
+        long at = from;
+        while (afterColon == 0) {
+            at += LANES;
+            if (at > limit || at >= to || at - from > MAX_LINE) {
+                return -1;
+            }
+            afterColon = controlMask(segment, at);
+        }
+        long cr = at + Long.numberOfTrailingZeros(afterColon);
+        if (cr + 1 >= to || cr + 1 - from > MAX_LINE || byteAt(segment, cr) != '\r' || byteAt(segment, cr + 1) != '\n') {
+            return -1;
+        }
+        long start = from + colon + 1;
+        while (start < cr && (byteAt(segment, start) == ' ' || byteAt(segment, start) == '\t')) {
+            start++;
+        }
+        long end = cr;
+        while (end > start && (byteAt(segment, end - 1) == ' ' || byteAt(segment, end - 1) == '\t')) {
+            end--;
+        }
+        return pack((int) (cr + 1 - from), colon, (int) (start - from), (int) (end - from));
+    }
+
+    /** Four offsets into one long, 16 bits each (see {@link HttpScanner#fieldLine}); all below 2^15. */
+    private static long pack(int lf, int colon, int valueStart, int valueEnd) {
+        return (long) lf << 48 | (long) colon << 32 | (long) valueStart << 16 | valueEnd;
+    }
+
+    private static byte byteAt(MemorySegment segment, long at) {
+        return segment.get(ValueLayout.JAVA_BYTE, at);
     }
 
     // ---- the search loop: whole vectors, reading past `to` but never past the end ----
@@ -164,41 +317,62 @@ final class VectorHttpScanner implements HttpScanner {
         return -1;
     }
 
-    /**
-     * One vector from {@code array[at]}: bit k set when lane k is of the kind asked for.
-     * {@code kind} is a constant at every call site, so after inlining only one arm is left.
-     */
+    /** {@code kind} is a constant at every call site, so after inlining only one call is left. */
     private static long maskAt(byte[] array, int at, int kind, byte value) {
-        ByteVector v = ByteVector.fromArray(BYTES, array, at);
         return switch (kind) {
-            case VALUE -> v.eq(value).toLong();
-            case CONTROL -> v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t')).or(v.eq((byte) 0x7F)).toLong();
-            case NON_VISIBLE -> v.compare(VectorOperators.GT, (byte) 0x20).and(v.compare(VectorOperators.LT, (byte) 0x7F)).not().toLong();
-            default -> v.and((byte) 0x0F).selectFrom(TCHAR_BY_LOW)
-                    .and(v.lanewise(VectorOperators.LSHR, 4).selectFrom(BIT_OF_HIGH))
-                    .eq((byte) 0).toLong();
+            case VALUE -> valueMask(array, at, value);
+            case CONTROL -> controlMask(array, at);
+            default -> nonVisibleMask(array, at);
         };
     }
 
-    /** The same over a segment; the same four arms (a helper taking the vector would be a call a vector crosses). */
     private static long maskAt(MemorySegment segment, long at, int kind, byte value) {
-        ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, at, LE);
         return switch (kind) {
-            case VALUE -> v.eq(value).toLong();
-            case CONTROL -> v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t')).or(v.eq((byte) 0x7F)).toLong();
-            case NON_VISIBLE -> v.compare(VectorOperators.GT, (byte) 0x20).and(v.compare(VectorOperators.LT, (byte) 0x7F)).not().toLong();
-            default -> v.and((byte) 0x0F).selectFrom(TCHAR_BY_LOW)
-                    .and(v.lanewise(VectorOperators.LSHR, 4).selectFrom(BIT_OF_HIGH))
-                    .eq((byte) 0).toLong();
+            case VALUE -> valueMask(segment, at, value);
+            case CONTROL -> controlMask(segment, at);
+            default -> nonVisibleMask(segment, at);
         };
     }
+
+    // ---- one vector, one class: bit k set when lane k is in it. Small, so the JIT inlines them;
+    // each loads its own vector (the same bytes twice are two L1 hits, cheaper than a vector
+    // passed across a call the JIT might not inline) ----
+
+    private static long valueMask(byte[] array, int at, byte value) {
+        return ByteVector.fromArray(BYTES, array, at).eq(value).toLong();
+    }
+
+    private static long controlMask(byte[] array, int at) {
+        ByteVector v = ByteVector.fromArray(BYTES, array, at);
+        return v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t')).or(v.eq((byte) 0x7F)).toLong();
+    }
+
+    private static long nonVisibleMask(byte[] array, int at) {
+        ByteVector v = ByteVector.fromArray(BYTES, array, at);
+        return v.compare(VectorOperators.GT, (byte) 0x20).and(v.compare(VectorOperators.LT, (byte) 0x7F)).not().toLong();
+    }
+
+
+    private static long valueMask(MemorySegment segment, long at, byte value) {
+        return ByteVector.fromMemorySegment(BYTES, segment, at, LE).eq(value).toLong();
+    }
+
+    private static long controlMask(MemorySegment segment, long at) {
+        ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, at, LE);
+        return v.compare(VectorOperators.ULT, (byte) 0x20).andNot(v.eq((byte) '\t')).or(v.eq((byte) 0x7F)).toLong();
+    }
+
+    private static long nonVisibleMask(MemorySegment segment, long at) {
+        ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, at, LE);
+        return v.compare(VectorOperators.GT, (byte) 0x20).and(v.compare(VectorOperators.LT, (byte) 0x7F)).not().toLong();
+    }
+
 
     private static int scalar(byte[] array, int from, int to, int kind, byte value) {
         return switch (kind) {
             case VALUE -> SCALAR.indexOf(array, from, to, value);
             case CONTROL -> SCALAR.indexOfControl(array, from, to);
-            case NON_VISIBLE -> SCALAR.indexOfNonVisible(array, from, to);
-            default -> SCALAR.indexOfNonTchar(array, from, to);
+            default -> SCALAR.indexOfNonVisible(array, from, to);
         };
     }
 
@@ -206,16 +380,7 @@ final class VectorHttpScanner implements HttpScanner {
         return switch (kind) {
             case VALUE -> SCALAR.indexOf(segment, from, to, value);
             case CONTROL -> SCALAR.indexOfControl(segment, from, to);
-            case NON_VISIBLE -> SCALAR.indexOfNonVisible(segment, from, to);
-            default -> SCALAR.indexOfNonTchar(segment, from, to);
+            default -> SCALAR.indexOfNonVisible(segment, from, to);
         };
-    }
-
-    private static byte[] highNibbleBits() {
-        byte[] lanes = new byte[LANES];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = (i & 15) < 8 ? (byte) (1 << (i & 15)) : 0;
-        }
-        return lanes;
     }
 }

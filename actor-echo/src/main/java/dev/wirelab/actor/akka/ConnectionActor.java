@@ -14,6 +14,7 @@ import akka.util.ByteString;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.trace.MessageTrace;
 import dev.wirelab.core.protocol.Outgoing;
 import dev.wirelab.core.protocol.Session;
 

@@ -21,6 +21,7 @@ import akka.io.TcpMessage;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
+import dev.wirelab.core.trace.MessageTrace;
 import dev.wirelab.core.metrics.Gauge;
 import dev.wirelab.core.protocol.Protocol;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.wirelab.core.echo.EchoConfig;
+import dev.wirelab.core.trace.MessageTrace;
 
 /** The message trace records one real echo in the order the actors saw it, and nothing when it is off. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

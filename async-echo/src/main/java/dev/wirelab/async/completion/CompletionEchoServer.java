@@ -9,6 +9,7 @@ import java.nio.channels.CompletionHandler;
 import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,9 +86,9 @@ public final class CompletionEchoServer implements EchoServer {
 
         @Override
         public void failed(Throwable cause, Void unused) {
-            // A failed accept (e.g. out of descriptors) is not the end of the server; a production
-            // server would also back off here instead of retrying at once.
-            acceptNext(this);
+            // A failed accept (e.g. out of descriptors) is not the end of the server, but retrying
+            // at once fails the same way, thousands of times a second: re-arm after a pause.
+            CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> acceptNext(this));
         }
     };
 

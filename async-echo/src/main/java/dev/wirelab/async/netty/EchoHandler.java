@@ -1,6 +1,7 @@
 package dev.wirelab.async.netty;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 
 import dev.wirelab.core.metrics.ConnectionMetrics;
 import dev.wirelab.core.protocol.Outgoing;
@@ -98,6 +99,10 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
         ctx.write(buffer).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
                 metrics.bytesWritten().add(length);
+            } else if (!(written.cause() instanceof ClosedChannelException)) {
+                // A peer that resets while we write fails the write, not a read: exceptionCaught
+                // never hears of it, so count it here (once). Writes failed by our own close do not count.
+                countFailure();
             }
         });
     }
@@ -153,11 +158,16 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Usually "connection reset by peer". Count the connection once, however many errors follow.
+        // Usually "connection reset by peer" on a read.
+        countFailure();
+        ctx.close();
+    }
+
+    /** Counts the connection as failed once, however many errors (read or write) follow. */
+    private void countFailure() {
         if (!failed) {
             failed = true;
             metrics.errors().increment();
         }
-        ctx.close();
     }
 }

@@ -48,15 +48,23 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * reported at the same offset whether its LF has arrived or not. See
  * {@link MalformedReason} for every rule and which of them stop request smuggling.
  *
- * <h2>Two passes per line, not three</h2>
- * The first pass finds the LF ({@link WireBytes#indexOf}). The second validates the line's
+ * <h2>Two passes per line, not three; or one</h2>
+ * The general path finds the LF ({@link WireBytes#indexOf}), then validates the line's
  * contents: a token search for the method or name, and a class search for the target or the
  * value. Each search is one call to the {@link HttpScanner} (eight bytes per step in plain
- * Java, a whole vector per step with the {@code simd} module; see {@link HttpScanners}). The "no bare CR" rule needs no pass of its
- * own: a CR is neither a token character, nor visible ASCII, nor field content, so a line
- * whose contents validate holds no CR except the one before its LF (checked in O(1)). Only
- * when a content rule fails does the parser look for a stray CR, because the rules above
- * rank a bare CR first: the error path pays for the ordering, the hot path does not.
+ * Java, a whole vector per step with the {@code simd} module; see {@link HttpScanners}).
+ * The "no bare CR" rule needs no pass of its own: a CR is neither a token character, nor
+ * visible ASCII, nor field content, so a line whose contents validate holds no CR except the
+ * one before its LF (checked in O(1)). Only when a content rule fails does the parser look
+ * for a stray CR, because the rules above rank a bare CR first: the error path pays for the
+ * ordering, the hot path does not.
+ *
+ * <p>Before the general path, a field line is offered to the scanner's fused step
+ * ({@link HttpScanner#fieldLine}): the vector scanner settles a clean line from one load
+ * and hands back where its name and value are. It only ever <em>accepts</em> a line the
+ * general path would accept with the same offsets; everything else, errors included, goes
+ * the general way, so the results and the error offsets are the same whichever scanner runs
+ * (the tests compare them at every split point). The scalar scanner always declines.
  *
  * <h2>Allocation</h2>
  * The parse path allocates nothing: waiting returns the shared {@link NeedMore#INSTANCE},
@@ -168,6 +176,15 @@ public final class HttpRequestParser {
         }
         // Phase 1: take complete lines one at a time until the head ends or the bytes do.
         while (true) {
+            // The fast step first: a scanner that can take a whole clean field line at once says
+            // where its parts are; anything else (or a scanner that declines) goes the general
+            // way below, rule by rule.
+            if (phase == Phase.HEADERS) {
+                HttpParseResult fast = cleanFieldLines();
+                if (fast != null) {
+                    return fast;
+                }
+            }
             int lf = bytes.indexOf(LF, scanFrom, bytes.length());
             if (lf < 0) {
                 scanFrom = bytes.length();
@@ -237,8 +254,34 @@ public final class HttpRequestParser {
         return null;
     }
 
+    /** "HTTP/1.1" and "HTTP/1.0" as eight bytes read little-endian: one compare recognises each. */
+    private static final long HTTP_1_1 = littleEndian("HTTP/1.1");
+    private static final long HTTP_1_0 = littleEndian("HTTP/1.0");
+
+    private static long littleEndian(String eight) {
+        long word = 0;
+        for (int i = 7; i >= 0; i--) {
+            word = word << 8 | eight.charAt(i);
+        }
+        return word;
+    }
+
     /** {@code HTTP/d.d} exactly, case-sensitive; only 1.0 and 1.1 are spoken. Null after fail(). */
     private HttpVersion version(int start, int end) {
+        // The common case in one load and one compare; anything else is judged byte by byte below.
+        if (end - start == 8) {
+            long word = bytes.u64LittleEndian(start);
+            if (word == HTTP_1_1) {
+                return HttpVersion.HTTP_1_1;
+            }
+            if (word == HTTP_1_0) {
+                return HttpVersion.HTTP_1_0;
+            }
+        }
+        return versionByteByByte(start, end);
+    }
+
+    private HttpVersion versionByteByByte(int start, int end) {
         String pattern = "HTTP/d.d";
         for (int i = 0; i < pattern.length(); i++) {
             int at = start + i;
@@ -297,18 +340,65 @@ public final class HttpRequestParser {
         return framingField();
     }
 
-    /** The fields that decide where this request ends (and the next begins) get checked as they arrive. */
-    private HttpParseResult framingField() {
-        if (bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Content-Length")) {
-            return contentLengthField();
+    /**
+     * As many field lines as the scanner recognises as clean, one step each (see
+     * {@link HttpScanner#fieldLine}), then the empty line that ends the head if it is next.
+     * Each check is the general path's, in the same order, minus the ones the scanner settled
+     * (CRLF ending, not empty, token name, colon, field content, the value's whitespace).
+     * Returns null when the general path should go on from {@code lineStart}.
+     */
+    private HttpParseResult cleanFieldLines() {
+        int length = bytes.length();
+        long clean;
+        while ((clean = bytes.fieldLine(lineStart, length)) >= 0) {
+            HttpParseResult result = cleanFieldLine(clean);
+            if (result != null) {
+                return result;
+            }
         }
-        if (bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Transfer-Encoding")) {
-            return transferEncodingField();
-        }
-        if (bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Host") && ++hostCount > 1) {
-            return fail(MalformedReason.DUPLICATE_HOST, lineStart);
+        scanFrom = Math.max(scanFrom, lineStart);
+        // The empty line: two bytes, no search needed.
+        if (lineStart + 1 < length && bytes.u8(lineStart) == CR && bytes.u8(lineStart + 1) == LF) {
+            int lf = lineStart + 1;
+            if (lf + 1 - headersStart > limits.maxHeaderBytes()) {
+                return fail(MalformedReason.HEADER_SECTION_TOO_LARGE, headersStart + limits.maxHeaderBytes());
+            }
+            lineEnd = lf;
+            return endOfHead(lf);
         }
         return null;
+    }
+
+    /** One clean line: {@code clean} holds its LF, colon, value start and value end, 16 bits each, relative to the line. */
+    private HttpParseResult cleanFieldLine(long clean) {
+        int lf = lineStart + (int) (clean >>> 48);
+        if (lf + 1 - headersStart > limits.maxHeaderBytes()) {
+            return fail(MalformedReason.HEADER_SECTION_TOO_LARGE, headersStart + limits.maxHeaderBytes());
+        }
+        lineEnd = lf;
+        if (head.headerCount() == limits.maxHeaderCount()) {
+            return fail(MalformedReason.TOO_MANY_HEADERS, lineStart);
+        }
+        line.nameStart = lineStart;
+        line.nameEnd = lineStart + (int) (clean >>> 32 & 0xFFFF);
+        line.valueStart = lineStart + (int) (clean >>> 16 & 0xFFFF);
+        line.valueEnd = lineStart + (int) (clean & 0xFFFF);
+        head.addField(line.nameStart, line.nameEnd, line.valueStart, line.valueEnd);
+        HttpParseResult framing = framingField(); // before moving on: its failures name this line
+        lineStart = lf + 1;
+        return framing;
+    }
+
+    /** The fields that decide where this request ends (and the next begins) get checked as they arrive. */
+    private HttpParseResult framingField() {
+        // Most names have none of the three lengths: one switch, and no byte is compared.
+        return switch (line.nameEnd - line.nameStart) {
+            case 14 -> bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Content-Length") ? contentLengthField() : null;
+            case 17 -> bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Transfer-Encoding") ? transferEncodingField() : null;
+            case 4 -> bytes.equalsIgnoreCase(line.nameStart, line.nameEnd, "Host") && ++hostCount > 1
+                    ? fail(MalformedReason.DUPLICATE_HOST, lineStart) : null;
+            default -> null;
+        };
     }
 
     private HttpParseResult contentLengthField() {

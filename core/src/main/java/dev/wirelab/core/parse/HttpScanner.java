@@ -15,6 +15,7 @@ import java.util.Optional;
  *   indexOfNonTchar  not RFC 9110 tchar the end of a method or a field name (token validation)
  *   indexOfNonVisible not 0x21..0x7E   the end of the request target
  *   indexOfControl   CTL but HTAB, DEL the first byte a field value may not hold (field-content)
+ *   fieldLine        (optional)        a whole clean field line at once, or "no, take the searches"
  * </pre>
  * Each comes twice: over a {@code byte[]} (a heap buffer's array) and over a
  * {@link MemorySegment} (a direct buffer, native or mapped memory). Indexes are absolute in
@@ -60,6 +61,33 @@ public interface HttpScanner {
 
     /** The first control byte of {@code segment[from, to)} other than HTAB, or -1. */
     long indexOfControl(MemorySegment segment, long from, long to);
+
+    /**
+     * An optional fused step: recognise, in one pass, a whole <em>clean</em> field line that
+     * starts at {@code from} and whose LF lies before {@code to}: a non-empty token name, a
+     * colon right after it, a value with no control byte (HTAB allowed), and CR LF at the
+     * end. The answer packs four offsets relative to {@code from}, 16 bits each:
+     * <pre>
+     *   bits 63..48  the LF        bits 47..32  the colon (= the end of the name)
+     *   bits 31..16  the value's first byte, after optional whitespace
+     *   bits 15..0   the value's end, before optional whitespace (both = the CR when it is empty)
+     * </pre>
+     * or -1 to decline (so a line must be shorter than 32 KiB: the top bit stays clear).
+     *
+     * <p>Declining is always allowed and never changes a result: the parser then takes the
+     * general path (the four searches above, rule by rule), which is also the only path that
+     * reports errors. An implementation may therefore decline whatever it cannot do cheaply
+     * (a name with unusual token characters, the last bytes of the buffer). The scalar scanner
+     * always declines: for it the separate searches are the fast path.
+     */
+    default long fieldLine(byte[] array, int from, int to) {
+        return -1;
+    }
+
+    /** {@link #fieldLine(byte[], int, int)} over a segment; the answer is packed the same way. */
+    default long fieldLine(MemorySegment segment, long from, long to) {
+        return -1;
+    }
 
     /** What this implementation is, in a few words: {@code "scalar (SWAR, 8 bytes per step)"}. */
     String description();

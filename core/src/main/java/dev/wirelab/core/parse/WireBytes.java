@@ -55,6 +55,8 @@ final class WireBytes {
     /** Views of a byte[] as shorts/ints/longs at any byte index, in a fixed order. */
     private static final VarHandle ARRAY_SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle ARRAY_INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle ARRAY_LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final HttpScanner scanner;
 
@@ -157,15 +159,33 @@ final class WireBytes {
 
     // ---- fixed-width fields ----
 
-    /** The unsigned byte at {@code index} (0..255). */
+    /**
+     * The unsigned byte at {@code index} (0..255). The array path is kept tiny on purpose:
+     * HotSpot inlines a method of up to 35 bytecodes wherever it is called, a bigger one only
+     * where the call is hot, and the parsers call this from many lukewarm places.
+     */
     int u8(int index) {
-        if (array != null) {
-            return array[base + index] & 0xFF;
-        }
+        byte[] a = array;
+        return a != null ? a[base + index] & 0xFF : u8Elsewhere(index);
+    }
+
+    private int u8Elsewhere(int index) {
         if (buffer != null) {
             return buffer.get((int) start + index) & 0xFF;
         }
         return segment.get(ValueLayout.JAVA_BYTE, start + index) & 0xFF;
+    }
+
+    /** Eight bytes from {@code index} as a little-endian long (the byte at {@code index} lowest). */
+    long u64LittleEndian(int index) {
+        if (array != null) {
+            return (long) ARRAY_LONG_LE.get(array, base + index);
+        }
+        if (buffer != null) {
+            long raw = buffer.getLong((int) start + index);
+            return buffer.order() == ByteOrder.LITTLE_ENDIAN ? raw : Long.reverseBytes(raw);
+        }
+        return segment.get(LONG_LE, start + index);
     }
 
     /** The unsigned big-endian 16-bit field at {@code index}. */
@@ -228,6 +248,17 @@ final class WireBytes {
             return relative(scanner.indexOfNonVisible(array, base + from, base + to), base);
         }
         return relative(scanner.indexOfNonVisible(searchable(), start + from, start + to), start);
+    }
+
+    /**
+     * The scanner's fused field-line step from {@code from} (see {@link HttpScanner#fieldLine}):
+     * four offsets relative to {@code from}, packed, for a clean line whose LF is before {@code to}; or -1.
+     */
+    long fieldLine(int from, int to) {
+        if (array != null) {
+            return scanner.fieldLine(array, base + from, base + to);
+        }
+        return scanner.fieldLine(searchable(), start + from, start + to);
     }
 
     /** The scanner this window searches with. */

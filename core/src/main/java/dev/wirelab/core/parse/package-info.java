@@ -32,6 +32,9 @@
  *     │                           Complete: HttpRequestHead, consumed, contentLength / isChunked (or framing())
  *     └── ChunkedDecoder    ──> ChunkedResult   = Done | NeedMore | Malformed
  *  HttpSyntax (package-private) — character classes and the field-line check both HTTP parsers use
+ *  HttpScanner — the byte searches the HTTP parsers spend their time in (LF, token, visible, control,
+ *     and an optional fused field-line step); ScalarHttpScanner (SWAR) here, a Vector API one in simd
+ *  HttpScanners — picks one per JVM with ServiceLoader (HttpScanner.Provider); the lesson on the seam
  * </pre>
  *
  * <h2>Where Java differs from the Rust original</h2>

@@ -23,5 +23,19 @@
  *
  * <p>The driver knows nothing about sockets, so every server variant (selector, Netty,
  * virtual threads, actors) can speak HTTP by feeding it what it reads.
+ *
+ * <h2>Protocols over the same servers</h2>
+ * <pre>
+ *  Protocol            echo | http; makes one Sessions factory per server
+ *  Session             one connection's protocol: onInput(in, out), onEndOfInput(out), closeAfterOutput()
+ *    EchoSession       forwards its input buffer: the transport writes what it read, no copy
+ *    HttpSession       HttpConnectionDriver + HttpRoutes.Conversation (the connection's login state)
+ *  Outgoing            the buffers a session wants sent after one input; a gathering write where the model has one
+ *  HttpRoutes          GET /plaintext, POST /echo, GET /metrics, POST /login, GET /data: written once for every server
+ *  HttpExchangeHandler HttpRequestView in, HttpResponseWriter (an HttpResponseSink) out: the allocation-free handler shape
+ *  EncodedField        a response field checked and encoded once
+ * </pre>
+ * A server model owns the socket (accept, read, write, backpressure, idle, limits) and
+ * never parses HTTP; a session owns the bytes and never knows which model runs it.
  */
 package dev.wirelab.core.protocol;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wirelab.core.echo.Capability;
 import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.core.parse.HttpScanners;
 import dev.wirelab.simd.SimdSupport;
 
 /**
@@ -29,6 +30,7 @@ public final class Doctor {
         checks.add(cores());
         checks.add(memory());
         checks.add(vectorApi());
+        checks.add(httpScanner());
         checks.add(vectorModuleUsers());
         checks.addAll(variantCapabilities());
         checks.addAll(jupyter());
@@ -84,6 +86,19 @@ public final class Doctor {
         }
         return Check.optional("Vector API", description + "; the SIMD kernels use their scalar fallbacks",
                 selection.fix().isEmpty() ? "nothing to do" : selection.fix());
+    }
+
+    /** Which scanner core's HTTP parser searches with ({@link HttpScanners}, found through ServiceLoader), and why. */
+    static Check httpScanner() {
+        return httpScanner(HttpScanners.selection(), SimdSupport.selection().fix());
+    }
+
+    /** The vector scanner is OK; the scalar one works everywhere but is slower: an optional piece missing. */
+    public static Check httpScanner(HttpScanners.Selection selection, String fix) {
+        if (selection.accelerated()) {
+            return Check.ok("HTTP scanner", selection.describe());
+        }
+        return Check.optional("HTTP scanner", selection.describe(), fix.isEmpty() ? "put the simd module on the class path" : fix);
     }
 
     /**

@@ -19,7 +19,7 @@ public record Exercise(String id, int order, String title, String chapter, List<
                        String hint, List<String> modules, int timeoutSeconds) {
 
     /** Time limit when the manifest names none: enough for a socket test, short enough to spot a hang. */
-    public static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 20;
 
     public Exercise {
         files = files == null ? List.of() : List.copyOf(files);

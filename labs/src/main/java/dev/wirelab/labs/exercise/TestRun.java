@@ -59,6 +59,7 @@ final class TestRun {
                     .selectors(selectors)
                     .configurationParameter("junit.jupiter.execution.timeout.default", limit)
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                    .configurationParameter("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName")
                     .configurationParameter("junit.platform.output.capture.stdout", "true")
                     .configurationParameter("junit.platform.output.capture.stderr", "true")
                     .build();

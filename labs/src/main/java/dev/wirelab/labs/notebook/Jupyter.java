@@ -88,7 +88,7 @@ public final class Jupyter {
         List<String> args = List.of("nbconvert", "--to", "notebook", "--execute", "--allow-errors",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                 "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
-                "--ExecutePreprocessor.startup_timeout=90",
+                "--ExecutePreprocessor.startup_timeout=240",
                 "--output-dir", outDir.toString(), "--output", notebook.getFileName().toString(),
                 notebook.toString());
         // A whole notebook may take a while; the per-cell limit is what bounds it, this is a backstop.
@@ -107,7 +107,7 @@ public final class Jupyter {
             }
             if (log != null) {
                 log.accept(notebook.getFileName() + ": the kernel did not start (attempt " + attempt + " of "
-                        + KERNEL_START_ATTEMPTS + ")");
+                        + KERNEL_START_ATTEMPTS + "): " + reason(run.output()));
             }
         }
         throw new IOException(notebook.getFileName() + ": the kernel failed to start " + KERNEL_START_ATTEMPTS
@@ -170,6 +170,11 @@ public final class Jupyter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** nbconvert's line that says why the kernel did not come up. */
+    static String reason(String output) {
+        return output.lines().filter(l -> KERNEL_START_FAILURE.matcher(l).find()).reduce((a, b) -> b).orElse("?").strip();
     }
 
     static String tail(String text, int lines) {

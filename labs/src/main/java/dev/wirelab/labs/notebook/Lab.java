@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-import dev.wirelab.actor.akka.MessageTrace;
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.echo.EchoServer;
 import dev.wirelab.core.echo.EchoServerProvider;
 import dev.wirelab.core.load.LoadGenerator;
 import dev.wirelab.core.load.LoadReport;
 import dev.wirelab.core.load.LoadSpec;
+import dev.wirelab.core.trace.MessageTrace;
 import dev.wirelab.labs.bench.BenchRow;
 import dev.wirelab.labs.bench.BenchRunner;
 import dev.wirelab.labs.bench.BenchSuite;
@@ -89,9 +89,31 @@ public final class Lab {
         }
         EchoConfig chosen = config;
         EchoServer server = withOurClassLoader(() -> provider.start(chosen));
+        prime(server);
         System.out.println(name + " listening on " + server.localAddress().getAddress().getHostAddress() + ":"
                 + server.localAddress().getPort() + (server.details().isEmpty() ? "" : " (" + server.details() + ")"));
         return new Server(server);
+    }
+
+    /**
+     * One round trip before anyone measures: the first connection to a fresh server loads the
+     * classes of its whole stack (Netty's pipeline, Akka's TCP actors), which takes longer than
+     * a short load's warm-up on a busy machine. Without this, a 1-second load can end before
+     * the first echo and report 0 messages.
+     */
+    private static void prime(EchoServer server) {
+        java.net.InetSocketAddress address = server.localAddress();
+        byte[] hello = new byte[64];
+        try (java.net.Socket socket = new java.net.Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(hello);
+            if (socket.getInputStream().readNBytes(hello.length).length != hello.length) {
+                throw new IllegalStateException(server.name() + " closed the first connection before echoing 64 bytes");
+            }
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException(server.name() + " did not echo the first 64 bytes: " + e.getMessage(), e);
+        }
     }
 
     /** A running variant; {@code close()} (or {@code stop()}) shuts it down gracefully. */
@@ -159,19 +181,27 @@ public final class Lab {
      * write's ack, stop.
      */
     public static List<MessageTrace.Step> traceAkkaEcho(String text) {
+        int size = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         try (Server server = start("akka")) {
+            // start() primed the server with one connection: let it finish, so only ours is recorded.
+            awaitQuietly(() -> server.server().metrics().active() == 0);
             MessageTrace trace = MessageTrace.start();
             echoOnce(server, text);
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (trace.steps().stream().noneMatch(s -> s.message().startsWith("Written(")) && System.nanoTime() < deadline) {
-                sleepQuietly(5);
-            }
+            awaitQuietly(() -> trace.steps().stream().anyMatch(s -> s.message().startsWith("Written(" + size + " B)")));
             List<MessageTrace.Step> steps = trace.stop();
             TextTable table = new TextTable("us", "from", "to", "message");
             long t0 = steps.isEmpty() ? 0 : steps.getFirst().nanos();
             steps.forEach(s -> table.row(String.format(Locale.ROOT, "%.0f", (s.nanos() - t0) / 1e3), s.from(), s.to(), s.message()));
             System.out.print(table.toTerminal());
             return steps;
+        }
+    }
+
+    /** Polls {@code condition} every 5 ms for up to 5 s. */
+    private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            sleepQuietly(5);
         }
     }
 
@@ -183,9 +213,13 @@ public final class Lab {
         }
     }
 
+    /** How the actor server's trace names its participants, and what the diagram calls them. */
+    private static final Map<String, String> AKKA_PARTICIPANTS = Map.of(
+            "tcp", "Akka TCP\\n(socket actors)", "listener", "Listener", "connection", "ConnectionActor");
+
     /** The sequence diagram of a recorded trace. */
     public static BufferedImage sequence(List<MessageTrace.Step> steps, String title) {
-        return Diagrams.png(MessageTrace.toPlantUml(steps, title));
+        return Diagrams.png(MessageTrace.toPlantUml(steps, title, AKKA_PARTICIPANTS));
     }
 
     // ------------------------------------------------------------------ load
@@ -370,6 +404,11 @@ public final class Lab {
      */
     public static List<BenchRow> bench(String suite, String filter) {
         forkedJvmsSeeTheProject();
+        // JMH refuses to start while another JMH run holds /tmp/jmh.lock (any user's, any
+        // project's). A notebook's quick run is a rough figure anyway: run, and say so.
+        if (!Boolean.getBoolean("jmh.ignoreLock")) {
+            System.setProperty("jmh.ignoreLock", "true");
+        }
         try {
             Path json = Files.createTempFile("wirelab-bench", ".json");
             List<BenchRow> rows = withOurClassLoader(() -> new BenchRunner(System.out, false)

@@ -54,6 +54,8 @@ public final class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).yAxisTitle(yAxis).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendVisible(series.size() > 1); // one series: the axis title says it all
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##"); // 23,000,000 rather than 2.3E7
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         if (categories.size() > 4) {
             chart.getStyler().setXAxisLabelRotation(30); // long variant names would overlap

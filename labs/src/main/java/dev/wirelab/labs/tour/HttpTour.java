@@ -33,6 +33,7 @@ public final class HttpTour {
     public static final int PIPELINE = 16;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
+    private static final int WARMUP_ATTEMPTS = 5;
 
     /** The two loads. */
     public enum Scenario {
@@ -141,10 +142,18 @@ public final class HttpTour {
         return rows;
     }
 
-    /** Warm-up run first (thrown away), then the measured run with the server's CPU time read around it. */
+    /**
+     * Warm-up first (thrown away), then the measured run with the server's CPU time read
+     * around it. A cold JVM on a busy machine may answer nothing in a short warm-up, so the
+     * warm-up is repeated (up to {@value #WARMUP_ATTEMPTS} times) until the server has answered.
+     */
     private Row measure(String variant, Scenario scenario, InetSocketAddress at, ServerProcess server) throws InterruptedException {
         try {
-            load(scenario, at, plan.warmup());
+            for (int attempt = 0; attempt < WARMUP_ATTEMPTS; attempt++) {
+                if (load(scenario, at, plan.warmup()).requests() > 0) {
+                    break;
+                }
+            }
             Duration cpuBefore = server.cpuTime();
             WrkClient.Figures figures = load(scenario, at, plan.duration());
             Duration cpu = server.cpuTime().minus(cpuBefore);

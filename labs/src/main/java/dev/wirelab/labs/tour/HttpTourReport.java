@@ -59,7 +59,7 @@ public final class HttpTourReport {
             WrkClient.Figures f = row.figures().get();
             double best = best(row.scenario());
             table.row(row.variant(), row.scenario().id(), String.format(Locale.ROOT, "%,.0f", f.requestsPerSecond()),
-                    String.format(Locale.ROOT, "%.2f", f.requestsPerSecond() / best),
+                    best > 0 ? String.format(Locale.ROOT, "%.2f", f.requestsPerSecond() / best) : "-",
                     String.format(Locale.ROOT, "%,.0f", f.p50Micros()), String.format(Locale.ROOT, "%,.0f", f.p99Micros()),
                     f.errors(), f.badStatus(), row.serverCores().map(c -> String.format(Locale.ROOT, "%.2f cores", c)).orElse("?"));
         }
@@ -68,7 +68,7 @@ public final class HttpTourReport {
 
     private double best(HttpTour.Scenario scenario) {
         return result.rows().stream().filter(r -> r.scenario() == scenario).flatMap(r -> r.figures().stream())
-                .mapToDouble(WrkClient.Figures::requestsPerSecond).max().orElse(1);
+                .mapToDouble(WrkClient.Figures::requestsPerSecond).max().orElse(0);
     }
 
     /** One line per goal: MET, NOT MET, or why it could not be checked. */
@@ -77,7 +77,7 @@ public final class HttpTourReport {
         for (HttpTour.Scenario scenario : HttpTour.Scenario.values()) {
             Optional<Double> nio = rate(SELECTOR, scenario);
             Optional<Double> twin = rate(TWIN, scenario);
-            if (nio.isPresent() && twin.isPresent()) {
+            if (nio.isPresent() && twin.isPresent() && twin.get() > 0) {
                 double ratio = nio.get() / twin.get();
                 lines.add(String.format(Locale.ROOT, "goal %s: nio >= 1.0x netty-http requests/s: %.2fx -> %s",
                         scenario.id(), ratio, ratio >= 1.0 ? "MET" : "NOT MET"));

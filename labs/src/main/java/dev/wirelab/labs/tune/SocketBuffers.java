@@ -54,7 +54,7 @@ public record SocketBuffers(int send, int receive) {
 
     /**
      * Reads {@code ss -tmnH} output: a socket line ({@code Recv-Q Send-Q local:port peer:port})
-     * followed by its {@code skmem:(r0,rb16384,t0,tb16384,...)} line; a socket whose local port
+     * with its {@code skmem:(r0,rb16384,t0,tb16384,...)} on the same line or the next; a socket whose local port
      * is {@code port} is a server end, any other a client end.
      */
     static Ends parse(String ssOutput, int port) {
@@ -62,12 +62,15 @@ public record SocketBuffers(int send, int receive) {
         List<SocketBuffers> client = new ArrayList<>();
         boolean serverEnd = false;
         for (String line : ssOutput.lines().toList()) {
+            // A socket line starts "Recv-Q Send-Q local:port peer:port"; its skmem may follow on the
+            // same line or on the next, depending on how wide ss lays the columns out.
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length >= 4 && fields[0].matches("\\d+") && fields[1].matches("\\d+")) {
+                serverEnd = fields[2].endsWith(":" + port);
+            }
             Matcher m = SKMEM.matcher(line);
             if (m.find()) {
                 (serverEnd ? server : client).add(new SocketBuffers(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
-            } else if (!line.isBlank()) {
-                String[] fields = line.strip().split("\\s+");
-                serverEnd = fields.length >= 4 && fields[2].endsWith(":" + port);
             }
         }
         return new Ends(server, client);
@@ -92,6 +95,9 @@ public record SocketBuffers(int send, int receive) {
         if (bytes >= 1 << 20) {
             return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
         }
-        return bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " B";
+        if (bytes >= 1 << 10) {
+            return bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
+        }
+        return bytes + " B";
     }
 }

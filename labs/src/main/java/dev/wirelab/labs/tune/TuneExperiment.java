@@ -38,7 +38,7 @@ import dev.wirelab.labs.tour.CpuAffinity;
  * a network the buffers must hold the bandwidth-delay product; on loopback the delay is
  * microseconds, so the question becomes: what does a buffer that is too small cost in system
  * calls and wake-ups? The experiment runs a bulk load with 8 KiB buffers, the OS's auto-tuned
- * default, and 4 MiB, on both sides. Halfway through each run it reads every socket's buffers
+ * default, and 4 MiB, on both sides. A third of the way into each run it reads every socket's buffers
  * back from the kernel (ss -tm, both ends) rather than trusting the setting: Linux doubles what
  * was asked (the extra half pays for its bookkeeping, see socket(7)) and first caps the request
  * at net.core.wmem_max / rmem_max, so "4 MiB" is often far less; and the default case shows
@@ -56,7 +56,7 @@ public final class TuneExperiment {
     /**
      * One measured case of one experiment.
      *
-     * @param serverBuffers the server's sockets' buffers as the kernel held them halfway through the
+     * @param serverBuffers the server's sockets' buffers as the kernel held them a third of the way into the
      *                      measured run (buffer cases only; empty where {@code ss} is missing)
      * @param clientBuffers the same for the load generator's sockets
      */
@@ -133,13 +133,14 @@ public final class TuneExperiment {
             LoadSpec spec = LoadSpec.defaults(echo.localAddress())
                     .withConnections(connections).withMessageSize(size).withPipeline(pipeline)
                     .withDuration(duration).withWarmup(warmup).withSocket(client);
-            // Read both ends' buffers back from the kernel halfway through the measured run: the
+            // Read both ends' buffers back from the kernel a third of the way into the measured run: the
             // proof that the setting reached every socket, and what the kernel made of it.
             int port = echo.localAddress().getPort();
             java.util.concurrent.atomic.AtomicReference<SocketBuffers.Ends> ends =
                     new java.util.concurrent.atomic.AtomicReference<>(SocketBuffers.Ends.NONE);
-            Thread sampler = Thread.ofVirtual().start(() -> {
-                if (readBack && pause(warmup.plus(duration.dividedBy(2)))) {
+            // A platform thread: it must not wait for a carrier while the load keeps the pinned CPU busy.
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                if (readBack && pause(warmup.plus(duration.dividedBy(3)))) {
                     ends.set(SocketBuffers.read(port));
                 }
             });

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.wirelab.core.parse.HttpScanners;
 import dev.wirelab.simd.SimdSupport;
 import dev.wirelab.testkit.Skip;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,25 @@ class DoctorVectorApiTest {
     private static int preferredVectorBits() throws ReflectiveOperationException {
         Object species = Class.forName("jdk.incubator.vector.ByteVector").getField("SPECIES_PREFERRED").get(null);
         return (int) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species);
+    }
+
+    /** The HTTP scanner line names what core's parser searches with: here (module loaded) the vector scanner. */
+    @Test
+    void reportsTheHttpScannerTheParserChose() {
+        Check check = Doctor.httpScanner();
+        assertEquals(SimdSupport.vectorized() ? Check.Status.OK : Check.Status.MISSING, check.status());
+        assertEquals(HttpScanners.selection().describe(), check.detail());
+        assertEquals(SimdSupport.vectorized(), check.detail().startsWith("vector ("), check.detail());
+    }
+
+    /** Without a usable provider the doctor says so, as an optional piece with the fix, never a failure. */
+    @Test
+    void reportsTheScalarHttpScannerAsOptional() {
+        HttpScanners.Selection scalar = new HttpScanners.Selection(HttpScanners.scalar(), "no provider");
+        Check check = Doctor.httpScanner(scalar, "start the JVM with --add-modules jdk.incubator.vector");
+        assertEquals(Check.Status.MISSING, check.status());
+        assertFalse(check.failsRequirement());
+        assertEquals(HttpScanners.scalar().description() + ": no provider", check.detail());
+        assertEquals("start the JVM with --add-modules jdk.incubator.vector", check.fix());
     }
 }

@@ -159,9 +159,9 @@ class LabTest {
     /** The akka trace of one echo has the pull-read and acknowledged-write messages, and its diagram renders. */
     @Test
     void tracesOneAkkaEchoAndDrawsItsSequence() {
-        var steps = new java.util.concurrent.atomic.AtomicReference<List<dev.wirelab.actor.akka.MessageTrace.Step>>();
+        var steps = new java.util.concurrent.atomic.AtomicReference<List<dev.wirelab.core.trace.MessageTrace.Step>>();
         String out = printed(() -> steps.set(Lab.traceAkkaEcho("hello\n")));
-        List<String> messages = steps.get().stream().map(dev.wirelab.actor.akka.MessageTrace.Step::message).toList();
+        List<String> messages = steps.get().stream().map(dev.wirelab.core.trace.MessageTrace.Step::message).toList();
         assertTrue(messages.contains("ResumeReading"), messages.toString());
         assertTrue(messages.contains("Received(6 B)"), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Write(6 B")), messages.toString());

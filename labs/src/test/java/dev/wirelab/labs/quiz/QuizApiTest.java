@@ -34,6 +34,7 @@ class QuizApiTest {
 
     @Test
     void checkGradesAndExplains() {
+        assumeTeacherEdition();
         Verdict right = Quiz.check("05-backpressure", 3, "b");
         assertTrue(right.correct());
         assertTrue(right.explanation().startsWith("`put` blocks"), right.explanation());
@@ -64,6 +65,7 @@ class QuizApiTest {
 
     @Test
     void chaptersListsEveryChapterWithItsQuestionCount() {
+        assumeTeacherEdition();
         String list = Quiz.chapters();
         assertEquals(13, list.lines().count());
         assertTrue(list.lines().anyMatch(l -> l.matches("  05-backpressure +Backpressure +9 questions")), list);
@@ -108,5 +110,12 @@ class QuizApiTest {
                 System.setProperty(QuizBank.ROOT_PROPERTY, before);
             }
         }
+    }
+
+    /** The student edition (lab export-student) hashes the answers: these expectations are the teacher's. */
+    private static void assumeTeacherEdition() {
+        Path root = QuizBank.findUpward(Path.of("").toAbsolutePath()).orElseThrow().getParent();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root.resolve("solutions")),
+                "no solutions/ folder: this is the student edition, whose quizzes are hashed on purpose");
     }
 }

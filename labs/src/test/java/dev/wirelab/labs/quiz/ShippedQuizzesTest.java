@@ -46,6 +46,10 @@ class ShippedQuizzesTest {
     /** The shipped files are the teacher edition: every question knows its answer in the clear. */
     @Test
     void shippedFilesAreTheTeacherEdition() {
+        // lab export-student hands out hashed quizzes and no solutions/: there this rule does not apply.
+        Path root = QuizBank.findUpward(Path.of("").toAbsolutePath()).orElseThrow().getParent();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(root.resolve("solutions")),
+                "no solutions/ folder: this is the student edition, whose quizzes are hashed on purpose");
         for (Chapter c : chapters) {
             assertFalse(c.studentEdition(), c.name());
             c.questions().forEach(q -> assertTrue(q.key().revealed().isPresent(), c.name() + " " + q.id()));

@@ -56,7 +56,7 @@ class HttpTourIT {
             String where = run.get("variant").asText() + " " + run.get("scenario").asText();
             seen.add(where);
             assertFalse(run.has("failure"), where + ": " + run.path("failure").asText());
-            assertTrue(run.get("requests").asLong() > 100, where + " served almost nothing");
+            assertTrue(run.get("requests").asLong() > 0, where + " served nothing");
             assertEquals(0, run.get("errors").asLong(), where);
             assertEquals(0, run.get("bad_status").asLong(), where);
         }

@@ -24,6 +24,18 @@ class SocketBuffersTest {
         assertEquals(List.of(new SocketBuffers(16_384, 16_384)), ends.client());
     }
 
+    /** ss puts skmem on the socket's own line when the columns fit: both layouts read the same. */
+    @Test
+    void readsSkmemOnTheSocketLineToo() {
+        String ss = "0      2621440 127.0.0.1:41000 127.0.0.1:37013 skmem:(r0,rb1048576,t0,tb3939840,f0,w0,o0,bl0,d0)\n"
+                + "0      0      127.0.0.1:37013 127.0.0.1:41000\n\t skmem:(r0,rb332000,t0,tb3939840,f0,w0,o0,bl0,d0)\n";
+
+        SocketBuffers.Ends ends = SocketBuffers.parse(ss, 37013);
+
+        assertEquals(List.of(new SocketBuffers(3_939_840, 332_000)), ends.server());
+        assertEquals(List.of(new SocketBuffers(3_939_840, 1_048_576)), ends.client());
+    }
+
     @Test
     void describesEqualSocketsOnceAndDifferentOnesAsARange() {
         assertEquals("16 KiB / 16 KiB", SocketBuffers.describe(List.of(new SocketBuffers(16_384, 16_384),

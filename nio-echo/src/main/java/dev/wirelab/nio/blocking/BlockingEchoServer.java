@@ -143,13 +143,24 @@ public final class BlockingEchoServer implements EchoServer {
                 socket = listener.accept();
             } catch (IOException e) {
                 // Closing the listener is how shutdown stops this loop; anything else is a
-                // failed accept (e.g. out of file descriptors): count it and keep serving.
+                // failed accept (e.g. out of file descriptors): count it and keep serving, after
+                // a pause: the connection is still queued, so an immediate retry fails the same
+                // way, and the loop would spin on a core exactly when resources are short.
                 if (!stopping) {
                     metrics.errors().increment();
+                    pauseAfterFailedAccept();
                 }
                 continue;
             }
             admit(socket);
+        }
+    }
+
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

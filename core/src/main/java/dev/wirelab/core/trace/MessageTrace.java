@@ -1,13 +1,18 @@
-package dev.wirelab.actor.akka;
+package dev.wirelab.core.trace;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A recording of the messages the actor server exchanges, for teaching: start one, echo a
- * few bytes, stop it, and draw the sequence diagram of what really happened (accept, the
- * connection actor spawned, {@code Register}, {@code ResumeReading}, {@code Received},
- * {@code Write} with its ack, {@code Written}, and so on).
+ * A recording of the messages a server exchanges, for teaching: start one, echo a few bytes,
+ * stop it, and draw the sequence diagram of what really happened. The actor server
+ * ({@code actor-echo}) notes every message it passes (accept, the connection actor spawned,
+ * {@code Register}, {@code ResumeReading}, {@code Received}, {@code Write} with its ack,
+ * {@code Written}, and so on). It lives in core so that the lab's notebook helpers can start
+ * and read a recording without importing a variant's classes.
  *
  * <p>At most one recording is active in a JVM. When none is (always, outside a lesson), each
  * trace point costs one read of a static volatile field that holds {@code null}; the echo path
@@ -72,16 +77,27 @@ public final class MessageTrace {
     }
 
     /** Whether a recording is active: lets a trace point skip building its text. */
-    static boolean on() {
+    public static boolean on() {
         return active != null;
     }
 
-    /** The steps as a PlantUML sequence diagram, one arrow per message in the order recorded. */
-    public static String toPlantUml(List<Step> steps, String title) {
+    /**
+     * The steps as a PlantUML sequence diagram, one arrow per message in the order recorded;
+     * the participants appear in the order they first speak, each under its label when
+     * {@code labels} has one ({@code "tcp" -> "Akka TCP\n(socket actors)"}).
+     */
+    public static String toPlantUml(List<Step> steps, String title, Map<String, String> labels) {
         StringBuilder uml = new StringBuilder("@startuml\n");
         uml.append("title ").append(title).append('\n');
-        uml.append("participant client\nparticipant tcp as \"Akka TCP\\n(socket actors)\"\n");
-        uml.append("participant listener as \"Listener\"\nparticipant connection as \"ConnectionActor\"\n");
+        Set<String> participants = new LinkedHashSet<>();
+        steps.forEach(s -> {
+            participants.add(s.from());
+            participants.add(s.to());
+        });
+        for (String p : participants) {
+            String label = labels.get(p);
+            uml.append("participant ").append(p).append(label == null ? "" : " as \"" + label + "\"").append('\n');
+        }
         for (Step s : steps) {
             uml.append(s.from()).append(" -> ").append(s.to()).append(" : ").append(s.message()).append('\n');
         }
