@@ -62,6 +62,8 @@ public final class ClusterNode implements AutoCloseable {
                 // the tests run several nodes in one JVM: leaving must not exit it
                 "akka.coordinated-shutdown.exit-jvm = off",
                 "akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+                // a node that stops waits at most 5 s per shutdown phase (hand-off, leave, exit), not 10-20 s
+                "akka.coordinated-shutdown.default-phase-timeout = 5s",
                 "akka.log-dead-letters = off",
                 "akka.log-dead-letters-during-shutdown = off"))
                 .withFallback(ConfigFactory.load());

@@ -34,6 +34,9 @@ public class RacySingleWriterPublicationStress {
     @Actor
     public void writer() {
         published.increment();
+        // One pause instruction between the early publication and the data: the same bug with a
+        // window a few dozen cycles wide, so that a one-second run on a busy machine still sees it.
+        Thread.onSpinWait();
         payload = 42;
     }
 

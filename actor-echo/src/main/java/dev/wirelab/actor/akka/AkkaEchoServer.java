@@ -44,13 +44,15 @@ public final class AkkaEchoServer implements EchoServer {
     private final ActorSystem<Listener.Command> system;
     private final InetSocketAddress localAddress;
     private final ConnectionMetrics metrics;
+    private final ActorTraffic traffic;
     private final int threads;
 
     private AkkaEchoServer(ActorSystem<Listener.Command> system, InetSocketAddress localAddress,
-                           ConnectionMetrics metrics, int threads) {
+                           ConnectionMetrics metrics, ActorTraffic traffic, int threads) {
         this.system = system;
         this.localAddress = localAddress;
         this.metrics = metrics;
+        this.traffic = traffic;
         this.threads = threads;
     }
 
@@ -61,16 +63,14 @@ public final class AkkaEchoServer implements EchoServer {
 
     /** Test seam: {@code hook} sees every received chunk inside its connection actor. */
     static AkkaEchoServer start(EchoConfig config, ConnectionActor.ReceiveHook hook) throws IOException {
-        if (!config.options().isEmpty()) {
-            throw new IllegalArgumentException("the akka server takes no options, got " + config.options().keySet());
-        }
+        var traffic = new ActorTraffic(ActorTraffic.writeMode(config.options()));
         var metrics = new ConnectionMetrics();
         var bound = new CompletableFuture<InetSocketAddress>();
         // One system per server, with a name of its own: two servers in one JVM share nothing.
         String name = "wirelab-akka-" + INSTANCES.incrementAndGet();
         ActorSystem<Listener.Command> system =
-                ActorSystem.create(Listener.create(config, metrics, bound, hook), name, AkkaSettings.forEcho(config));
-        return new AkkaEchoServer(system, awaitBound(system, bound), metrics, config.ioThreadsOrCores());
+                ActorSystem.create(Listener.create(config, metrics, traffic, bound, hook), name, AkkaSettings.forEcho(config));
+        return new AkkaEchoServer(system, awaitBound(system, bound), metrics, traffic, config.ioThreadsOrCores());
     }
 
     private static InetSocketAddress awaitBound(ActorSystem<?> system, CompletableFuture<InetSocketAddress> bound)
@@ -106,13 +106,25 @@ public final class AkkaEchoServer implements EchoServer {
 
     @Override
     public ConnectionMetrics.Snapshot metrics() {
-        return metrics.snapshot();
+        ConnectionMetrics.Snapshot m = metrics.snapshot();
+        long takenBack = traffic.takenBack.sum();
+        if (takenBack == 0) {
+            return m;
+        }
+        // NACK writes: bytes the socket actor refused are not written, whatever was counted when they left.
+        return new ConnectionMetrics.Snapshot(m.accepted(), m.refused(), m.closed(), m.idleTimeouts(), m.errors(),
+                m.active(), m.peakActive(), m.bytesRead(), m.bytesWritten() - takenBack);
+    }
+
+    /** Messages the connection actors received from and sent to their socket actors so far. */
+    long[] actorMessages() {
+        return new long[] {traffic.eventsIn.sum(), traffic.commandsOut.sum()};
     }
 
     @Override
     public String details() {
         return "akka=" + system.settings().config().getString("akka.version") + ", dispatcher threads=" + threads
-                + ", pull-mode reads, acked writes";
+                + ", pull-mode reads, " + (traffic.writeMode() == ActorTraffic.WriteMode.ACK ? "acked writes" : "nack writes");
     }
 
     @Override

@@ -43,11 +43,20 @@ import dev.wirelab.core.protocol.Session;
  *       within {@code maxPendingWriteBytes}. A peer that stops reading stops getting its
  *       writes acknowledged, so this actor stops asking, the kernel's receive buffer fills,
  *       and TCP's own window pushes back on the peer. Memory stays bounded.</li>
- *   <li><b>Writes are acknowledged.</b> At most one {@code Write} is in the socket actor's
- *       hands at a time; it carries a {@link Written} event that comes back only once every
- *       byte is in the kernel. What arrives meanwhile is gathered in {@link #buffered} and
- *       sent as one write when the acknowledgement comes (a {@code ByteString} concatenation
- *       is a rope: nothing is copied).</li>
+ *   <li><b>Writes are acknowledged</b> (option {@code write=ack}, the default). At most one
+ *       {@code Write} is in the socket actor's hands at a time; it carries a {@link Written}
+ *       event that comes back only once every byte is in the kernel. What arrives meanwhile is
+ *       gathered in {@link #buffered} and sent as one write when the acknowledgement comes (a
+ *       {@code ByteString} concatenation is a rope: nothing is copied).</li>
+ *   <li><b>Or refused</b> ({@code write=nack}). A write of at most one read buffer goes without an
+ *       acknowledgement and is forgotten: one message less per echo. If the socket actor cannot
+ *       take it (its previous write is still stuck on a full socket), it sends it back in a
+ *       {@code CommandFailed} and refuses every later write until asked to
+ *       {@code ResumeWriting}; we keep the refused bytes in {@link #refused}, ask, and write them
+ *       again, ahead of anything received since, once {@code WritingResumed} comes. Larger writes
+ *       (a backlog) still go acknowledged, so we learn when they are done. The price: the socket
+ *       actor may hold one unacknowledged write we no longer count, so the bound on unsent bytes
+ *       becomes {@code maxPendingWriteBytes + readBufferSize}.</li>
  * </ul>
  *
  * <h2>Protocol states</h2>
@@ -118,6 +127,8 @@ final class ConnectionActor {
     private final EchoConfig config;
     private final ConnectionMetrics metrics;
     private final ReceiveHook hook;
+    private final ActorTraffic traffic;
+    private final boolean nack;
     /** What this connection speaks (echo, HTTP): the actor moves bytes, the session answers. */
     private final Session session;
     private final Outgoing out = new Outgoing();
@@ -130,11 +141,17 @@ final class ConnectionActor {
     private boolean readRequested;
     /** Draining: a {@link ReadsStopped} fence must be sent once no write is in flight. */
     private boolean fenceOwed;
+    /** NACK writes: the socket actor refused a write and refuses all until {@code WritingResumed}. */
+    private boolean writingSuspended;
+    /** NACK writes: refused bytes, in order, to be written again before {@link #buffered}. */
+    private ByteString refused = ByteString.emptyByteString();
+    /** NACK writes: bytes counted as written when they left, then refused, and not yet written again. */
+    private long takenBack;
     private long lastProgressNanos = System.nanoTime();
 
     private ConnectionActor(ActorContext<Command> context, TimerScheduler<Command> timers, akka.actor.ActorRef socket,
-                            Session session,
-                       EchoConfig config, ConnectionMetrics metrics, ReceiveHook hook) {
+                            Session session, EchoConfig config, ConnectionMetrics metrics, ActorTraffic traffic,
+                            ReceiveHook hook) {
         this.session = session;
         this.context = context;
         this.timers = timers;
@@ -142,6 +159,8 @@ final class ConnectionActor {
         this.config = config;
         this.metrics = metrics;
         this.hook = hook;
+        this.traffic = traffic;
+        this.nack = traffic.writeMode() == ActorTraffic.WriteMode.NACK;
         this.tcpEvents = Adapter.toClassic(context.messageAdapter(Tcp.Event.class, FromTcp::new));
     }
 
@@ -150,14 +169,14 @@ final class ConnectionActor {
      * the first read and starts the idle clock.
      */
     static Behavior<Command> create(akka.actor.ActorRef socket, Session session, EchoConfig config, ConnectionMetrics metrics,
-                                    ReceiveHook hook) {
+                                    ActorTraffic traffic, ReceiveHook hook) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ConnectionActor(context, timers, socket, session, config, metrics, hook).start()));
+                new ConnectionActor(context, timers, socket, session, config, metrics, traffic, hook).start()));
     }
 
     private Behavior<Command> start() {
         // keepOpenOnPeerClosed: a half-close (peer's FIN) must not stop us echoing what we hold.
-        socket.tell(TcpMessage.register(tcpEvents, true, false), tcpEvents);
+        command(TcpMessage.register(tcpEvents, true, false));
         MessageTrace.note("connection", "tcp", "Register(self, keepOpenOnPeerClosed)");
         armIdleTimer(config.idleTimeout());
         requestReadIfRoom();
@@ -187,8 +206,10 @@ final class ConnectionActor {
     /** Close requested; the socket actor confirms with a {@code ConnectionClosed} event. */
     private Behavior<Command> closing() {
         return Behaviors.receive(Command.class)
-                .onMessage(FromTcp.class, message -> message.event() instanceof Tcp.ConnectionClosed
-                        ? Behaviors.stopped() : Behaviors.<Command>same())
+                .onMessage(FromTcp.class, message -> {
+                    traffic.eventsIn.increment();
+                    return message.event() instanceof Tcp.ConnectionClosed ? Behaviors.stopped() : Behaviors.<Command>same();
+                })
                 .onMessage(IdleCheck.class, message -> abortStuckClose())
                 .onMessage(Drain.class, message -> Behaviors.same())
                 .build();
@@ -197,12 +218,15 @@ final class ConnectionActor {
     // ---------------------------------------------------------------- events
 
     private Behavior<Command> onTcpEvent(Tcp.Event event, boolean reading) {
+        traffic.eventsIn.increment();
         if (MessageTrace.on()) {
             MessageTrace.note("tcp", "connection", describe(event));
         }
         return switch (event) {
             case Tcp.Received received -> onReceived(received.data(), reading);
             case Written written -> onWritten(written, reading);
+            case Tcp.CommandFailed failed when nack && failed.cmd() instanceof Tcp.Write write -> onRefused(write);
+            case Tcp.WritingResumed resumed -> onWritingResumed(reading);
             case ReadsStopped fence -> {
                 readRequested = false;
                 yield closeIfFlushed();
@@ -226,7 +250,7 @@ final class ConnectionActor {
             case Tcp.CommandFailed failed -> {
                 // Only one write is ever in flight, so this means the socket broke under us.
                 metrics.errors().increment();
-                socket.tell(TcpMessage.abort(), tcpEvents);
+                command(TcpMessage.abort());
                 yield closing();
             }
             default -> Behaviors.same();
@@ -267,10 +291,50 @@ final class ConnectionActor {
     }
 
     private Behavior<Command> onWritten(Written written, boolean reading) {
-        metrics.bytesWritten().add(written.bytes());
+        if (!nack) {
+            metrics.bytesWritten().add(written.bytes());   // NACK mode counted them when they left
+        }
         lastProgressNanos = System.nanoTime();
         inFlight = 0;
 
+        sendFenceIfOwed();
+        writeBufferedIfIdle();
+        if (reading) {
+            requestReadIfRoom();
+            return Behaviors.same();
+        }
+        return closeIfFlushed();
+    }
+
+    /**
+     * NACK writes: the socket actor gave a write back. Keep its bytes, in order, ahead of what was
+     * received since (pull-mode reads guarantee the refusal arrives before any later read), and
+     * ask once to resume.
+     */
+    private Behavior<Command> onRefused(Tcp.Write write) {
+        if (write.ack() instanceof ReadsStopped) {
+            fenceOwed = true;                       // the fence was refused: send it again after resuming
+        } else {
+            if (write.ack() instanceof Written) {
+                inFlight = 0;                       // an acknowledged write refused: no longer in flight
+            }
+            refused = refused.concat(write.data());
+            takenBack += write.data().size();
+            traffic.takenBack.add(write.data().size());
+        }
+        if (!writingSuspended) {
+            writingSuspended = true;
+            command(TcpMessage.resumeWriting());
+        }
+        return Behaviors.same();
+    }
+
+    /** NACK writes: the stuck write is done; write the refused bytes and what came after them. */
+    private Behavior<Command> onWritingResumed(boolean reading) {
+        writingSuspended = false;
+        buffered = refused.concat(buffered);
+        refused = ByteString.emptyByteString();
+        lastProgressNanos = System.nanoTime();
         sendFenceIfOwed();
         writeBufferedIfIdle();
         if (reading) {
@@ -291,14 +355,14 @@ final class ConnectionActor {
         metrics.idleTimeouts().increment();
         // A clean FIN when no write is stuck; a reset when one is stuck on a peer that stopped
         // reading (a graceful close would wait for that write forever).
-        socket.tell(inFlight == 0 ? TcpMessage.close() : TcpMessage.abort(), tcpEvents);
+        command(inFlight == 0 && !writingSuspended ? TcpMessage.close() : TcpMessage.abort());
         return closing();
     }
 
     private Behavior<Command> onDrain() {
         if (readRequested) {
             // A read may be under way. Stop further reads, and fence the one that may be in flight.
-            socket.tell(TcpMessage.suspendReading(), tcpEvents);
+            command(TcpMessage.suspendReading());
             fenceOwed = true;
             sendFenceIfOwed();
         }
@@ -306,7 +370,7 @@ final class ConnectionActor {
     }
 
     private Behavior<Command> abortStuckClose() {
-        socket.tell(TcpMessage.abort(), tcpEvents);
+        command(TcpMessage.abort());
         return Behaviors.same();
     }
 
@@ -321,39 +385,64 @@ final class ConnectionActor {
     }
 
     private Behavior<Command> closeNow() {
-        socket.tell(TcpMessage.close(), tcpEvents);
+        command(TcpMessage.close());
         return closing();
     }
 
     private boolean nothingOwed() {
-        return inFlight == 0 && buffered.isEmpty() && !readRequested;
+        return inFlight == 0 && buffered.isEmpty() && !readRequested && refused.isEmpty() && !writingSuspended;
     }
 
     /** An empty write holds no slot: the socket actor acknowledges it at once, in order. */
     private void sendFenceIfOwed() {
-        if (fenceOwed && inFlight == 0) {
+        if (fenceOwed && inFlight == 0 && !writingSuspended) {
             fenceOwed = false;
-            socket.tell(TcpMessage.write(ByteString.emptyByteString(), new ReadsStopped()), tcpEvents);
+            command(TcpMessage.write(ByteString.emptyByteString(), new ReadsStopped()));
         }
     }
 
     private void writeBufferedIfIdle() {
-        if (inFlight == 0 && !buffered.isEmpty()) {
+        if (inFlight > 0 || writingSuspended || buffered.isEmpty()) {
+            return;
+        }
+        if (nack) {
+            countWritten(buffered.size());
+        }
+        if (nack && buffered.size() <= config.readBufferSize()) {
+            command(TcpMessage.write(buffered));    // NoAck: forgotten unless refused
+            if (MessageTrace.on()) {
+                MessageTrace.note("connection", "tcp", "Write(" + buffered.size() + " B, NoAck)");
+            }
+        } else {
             inFlight = buffered.size();
-            socket.tell(TcpMessage.write(buffered, new Written(inFlight)), tcpEvents);
+            command(TcpMessage.write(buffered, new Written(inFlight)));
             if (MessageTrace.on()) {
                 MessageTrace.note("connection", "tcp", "Write(" + inFlight + " B, ack=Written)");
             }
-            buffered = ByteString.emptyByteString();
         }
+        buffered = ByteString.emptyByteString();
+    }
+
+    /** NACK writes count bytes as they leave; bytes written again after a refusal were counted already. */
+    private void countWritten(int bytes) {
+        long again = Math.min(bytes, takenBack);
+        takenBack -= again;
+        traffic.takenBack.add(-again);
+        metrics.bytesWritten().add(bytes - again);
+    }
+
+    /** Every command to the socket actor goes through here, so {@link ActorTraffic} can count it. */
+    private void command(Object message) {
+        traffic.commandsOut.increment();
+        socket.tell(message, tcpEvents);
     }
 
     /** The backpressure rule: read again only if one more full read still fits the bound. */
     private void requestReadIfRoom() {
-        long held = (long) inFlight + buffered.size();
+        long held = (long) inFlight + buffered.size() + refused.size();
         if (!readRequested && held + config.readBufferSize() <= config.maxPendingWriteBytes()) {
             readRequested = true;
-            socket.tell(TcpMessage.resumeReading(), tcpEvents);
+            command(TcpMessage.resumeReading());
             MessageTrace.note("connection", "tcp", "ResumeReading");
         }
     }

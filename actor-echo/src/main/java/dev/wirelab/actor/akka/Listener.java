@@ -80,18 +80,20 @@ final class Listener {
     private final ConnectionMetrics metrics;
     private final Protocol.Sessions sessions;
     private final ConnectionActor.ReceiveHook hook;
+    private final ActorTraffic traffic;
     private final akka.actor.ActorRef bridge;
     /** The live children, each with the guard that holds its place in {@code metrics.active()}. */
     private final Map<ActorRef<ConnectionActor.Command>, Gauge.Guard> connections = new HashMap<>();
     private long nextId;
 
     private Listener(ActorContext<Command> context, EchoConfig config, ConnectionMetrics metrics,
-                     ConnectionActor.ReceiveHook hook) {
+                     ActorTraffic traffic, ConnectionActor.ReceiveHook hook) {
         this.context = context;
         this.config = config;
         this.sessions = config.protocol().sessions(metrics);
         this.metrics = metrics;
         this.hook = hook;
+        this.traffic = traffic;
         this.bridge = Adapter.actorOf(context, AcceptBridge.props(context.getSelf()), "accept-bridge");
     }
 
@@ -100,8 +102,9 @@ final class Listener {
      * {@code bound} with the address it got (or with a {@link BindException}).
      */
     static Behavior<Command> create(EchoConfig config, ConnectionMetrics metrics,
-                                    CompletableFuture<InetSocketAddress> bound, ConnectionActor.ReceiveHook hook) {
-        return Behaviors.setup(context -> new Listener(context, config, metrics, hook).bind(bound));
+                                    ActorTraffic traffic, CompletableFuture<InetSocketAddress> bound,
+                                    ConnectionActor.ReceiveHook hook) {
+        return Behaviors.setup(context -> new Listener(context, config, metrics, traffic, hook).bind(bound));
     }
 
     private Behavior<Command> bind(CompletableFuture<InetSocketAddress> bound) {
@@ -174,7 +177,7 @@ final class Listener {
     private void serve(akka.actor.ActorRef socket) {
         String name = "connection-" + nextId++;
         Behavior<ConnectionActor.Command> connection = Behaviors.supervise(
-                        ConnectionActor.create(socket, sessions.open(name), config, metrics, hook))
+                        ConnectionActor.create(socket, sessions.open(name), config, metrics, traffic, hook))
                 .onFailure(SupervisorStrategy.stop());
         ActorRef<ConnectionActor.Command> child = context.spawn(connection, name);
         MessageTrace.note("listener", "connection", "spawn " + child.path().name());

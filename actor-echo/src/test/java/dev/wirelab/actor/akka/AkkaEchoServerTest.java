@@ -290,4 +290,48 @@ class AkkaEchoServerTest {
         AkkaEchoServer server = start(EchoConfig.defaults().withIoThreads(2));
         assertEquals("akka=2.6.21, dispatcher threads=2, pull-mode reads, acked writes", server.details());
     }
+
+    /**
+     * The message count per echo, pinned: with acknowledged writes the connection actor handles
+     * four messages per echo (Received and Written in, Write and ResumeReading out); with NACK
+     * writes three, because a write that goes through is never answered.
+     */
+    @Test
+    @Timeout(30)
+    void countsTheActorMessagesOfEachEcho() throws Exception {
+        assertEquals(List.of(2.0, 2.0), messagesPerEcho(EchoConfig.defaults()));
+        assertEquals(List.of(1.0, 2.0), messagesPerEcho(EchoConfig.defaults().withOption("write", "nack")));
+    }
+
+    /** Events in and commands out per echo, over 200 one-at-a-time echoes after the connection is set up. */
+    private List<Double> messagesPerEcho(EchoConfig config) throws Exception {
+        AkkaEchoServer server = start(config);
+        Socket socket = client(server);
+        OutputStream out = socket.getOutputStream();
+        byte[] message = pattern(64, 7);
+        out.write(message);
+        assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
+        long[] before = settled(server);   // the first echo's ack may still be on its way
+        int echoes = 200;
+        for (int i = 0; i < echoes; i++) {
+            out.write(message);
+            assertArrayEquals(message, readExactly(socket.getInputStream(), message.length));
+        }
+        long[] after = settled(server);    // likewise the last echo's ack and read request
+        return List.of((double) (after[0] - before[0]) / echoes, (double) (after[1] - before[1]) / echoes);
+    }
+
+    /** The actor message counters once they have stopped moving (no change for 100 ms). */
+    private static long[] settled(AkkaEchoServer server) throws InterruptedException {
+        long[] last = server.actorMessages();
+        long deadline = System.nanoTime() + TestClients.WAIT.toNanos();
+        int quiet = 0;
+        while (quiet < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            long[] now = server.actorMessages();
+            quiet = now[0] == last[0] && now[1] == last[1] ? quiet + 1 : 0;
+            last = now;
+        }
+        return last;
+    }
 }

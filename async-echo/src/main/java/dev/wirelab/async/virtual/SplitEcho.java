@@ -58,11 +58,22 @@ final class SplitEcho implements ConnectionLoop {
         return Math.max(1, config.maxPendingWriteBytes() / config.readBufferSize() - 2);
     }
 
+    /**
+     * The hand-off between the halves ({@code queue=} option): {@code array} (default), one lock for
+     * both ends; {@code linked}, a lock per end, so the reader's {@code put} and the writer's
+     * {@code take} do not contend — at the price of a node allocated per chunk.
+     */
+    static BlockingQueue<byte[]> newQueue(EchoConfig config) {
+        return "linked".equals(config.options().get("queue"))
+                ? new java.util.concurrent.LinkedBlockingQueue<>(capacity(config))
+                : new ArrayBlockingQueue<>(capacity(config));
+    }
+
     @Override
     public void serve(Socket socket, Session session, EchoConfig config, ConnectionMetrics metrics,
                       IdleReaper.ReadClock clock)
             throws IOException, InterruptedException {
-        BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(capacity(config));
+        BlockingQueue<byte[]> queue = newQueue(config);
         Writer writer = new Writer(socket, queue, metrics);
         Thread writerThread = Thread.ofVirtual().name(Thread.currentThread().getName() + "-writer").start(writer);
 

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *                                                                      themselves, woken by one platform "master" poller
  *   readPollers   jdk.readPollers                          2^n      epoll sets the read side is spread over (default: cores)
  *   carriers      jdk.virtualThreadScheduler.parallelism  1..256   platform threads that run virtual threads (default: cores)
+ *   queue         (virtual-split's own)                    array | linked
+ *                                                                   the reader/writer hand-off: one lock, or one per end
  *   idle          (the server's own)                       reaper | timer
  *                                                                   reaper: one thread checks every connection's read clock
  *                                                                   ({@link IdleReaper}); timer: a timed read per message
@@ -44,7 +46,7 @@ public final class VirtualSettings {
     /** What the server uses when an option is not given: the best measured configuration. */
     public static final Map<String, String> DEFAULTS = Map.of("idle", "reaper");
 
-    private static final Set<String> KEYS = Set.of("pollerMode", "readPollers", "carriers", "idle");
+    private static final Set<String> KEYS = Set.of("pollerMode", "readPollers", "carriers", "idle", "queue");
 
     private final Map<String, String> options;
 
@@ -66,6 +68,10 @@ public final class VirtualSettings {
                 "a power of two, 1..64");
         check(server, options, "carriers", v -> isInt(v, 1, 256), "1..256");
         check(server, options, "idle", v -> v.equals("reaper") || v.equals("timer"), "reaper or timer");
+        check(server, options, "queue", v -> v.equals("array") || v.equals("linked"), "array or linked");
+        if (options.containsKey("queue") && !server.equals(VirtualThreadEchoServer.SPLIT_NAME)) {
+            throw new IllegalArgumentException(server + ": option queue is for " + VirtualThreadEchoServer.SPLIT_NAME + " only");
+        }
         return new VirtualSettings(options);
     }
 

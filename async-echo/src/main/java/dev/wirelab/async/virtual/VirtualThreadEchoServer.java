@@ -185,7 +185,8 @@ public final class VirtualThreadEchoServer implements EchoServer {
 
     @Override
     public String details() {
-        String style = loop instanceof SplitEcho ? "reader+writer per connection, queue=" + SplitEcho.capacity(config) + " chunks"
+        String style = loop instanceof SplitEcho ? "reader+writer per connection, queue=" + SplitEcho.capacity(config) + " chunks ("
+                + config.options().getOrDefault("queue", "array") + ")"
                 : "one thread per connection";
         return settings.describe() + ", " + style;
     }

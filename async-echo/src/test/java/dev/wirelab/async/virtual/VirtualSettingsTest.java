@@ -27,7 +27,7 @@ class VirtualSettingsTest {
     /** A value the JDK would reject (or silently misread) is refused with one line that says what is allowed. */
     @Test
     void rejectsUnknownKeysAndValuesTheJdkDoesNotTake() {
-        assertEquals("virtual: unknown option(s) [transport]; known: [carriers, idle, pollerMode, readPollers]",
+        assertEquals("virtual: unknown option(s) [transport]; known: [carriers, idle, pollerMode, queue, readPollers]",
                 assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("transport", "epoll"))).getMessage());
         assertEquals("virtual: option pollerMode=3 must be 1 or 2 (JDK 25 has no other)",
                 assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("pollerMode", "3"))).getMessage());
@@ -35,6 +35,10 @@ class VirtualSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("carriers", "0")));
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("carriers", "x")));
         assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("idle", "never")));
+        assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual", Map.of("queue", "linked")),
+                "the queue is virtual-split's");
+        assertThrows(IllegalArgumentException.class, () -> VirtualSettings.of("virtual-split", Map.of("queue", "ring")));
+        VirtualSettings.of("virtual-split", Map.of("queue", "linked"));
     }
 
     /** The reaper checks a few times per idle period, never busier than every 10 ms nor lazier than every second. */

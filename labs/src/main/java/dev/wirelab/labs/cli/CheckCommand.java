@@ -94,13 +94,19 @@ public final class CheckCommand implements Callable<Integer> {
         Result r = Grader.check(course, e);
         String took = String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - started) / 1e9);
         out.print(ExerciseText.report(r));
-        progress.set(e.id(), r.passedAll());
+        // A JVM without the exercise's module could not check it: that says nothing about the student's work.
+        boolean notChecked = r.tests().isEmpty() && r.message() != null && r.message().startsWith(Grader.NEEDS_MODULE);
+        if (!notChecked) {
+            progress.set(e.id(), r.passedAll());
+        }
         if (guide) {
             if (r.passedAll()) {
                 out.print("Done: " + e.id() + " passes. ");
                 course.next(progress).ifPresentOrElse(
                         n -> out.println("Next: lab check " + n.id() + " (" + n.title() + ")"),
                         () -> out.println("That was the last one: every exercise is done."));
+            } else if (notChecked) {
+                out.println("Not checked: start the lab with that option, then check again.");
             } else {
                 out.println("Not yet: edit " + ExerciseText.files(course, e) + ". Stuck? lab hint " + e.id());
             }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * no experiment's classes, so a module adds one by listing it in its services file.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run a measured lesson by name (flow, sched, sendfile, tune) and print its results.")
+        description = "Run a measured lesson by name and print its results (the list: lab experiment --help).")
 public final class ExperimentCommand implements Runnable {
 
     /** The experiment that also has a top-level command of its own. */
@@ -56,6 +56,7 @@ public final class ExperimentCommand implements Runnable {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(runner);
         runner.spec = spec;
         spec.name(experiment.name()).mixinStandardHelpOptions(true);
+        spec.versionProvider(new LabCli.Version());
         spec.usageMessage().description(experiment.summary(), "The lesson: " + experiment.lesson().getName());
         for (Experiment.Parameter p : experiment.parameters()) {
             String text = p.description().endsWith(".") ? p.description().substring(0, p.description().length() - 1)

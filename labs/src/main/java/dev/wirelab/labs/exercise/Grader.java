@@ -26,6 +26,9 @@ import dev.wirelab.labs.exercise.Result.Status;
  */
 public final class Grader {
 
+    /** How the result of an exercise the JVM lacks a module for begins. */
+    public static final String NEEDS_MODULE = "this exercise needs the JVM started with --add-modules ";
+
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     private Grader() {
@@ -45,7 +48,7 @@ public final class Grader {
         // Phase 1: an incubator module the JVM was started without cannot be added later; say so.
         for (String module : e.modules()) {
             if (ModuleLayer.boot().findModule(module).isEmpty()) {
-                return new Result(e.id(), Status.ERROR, "this exercise needs the JVM started with --add-modules " + module
+                return new Result(e.id(), Status.ERROR, NEEDS_MODULE + module
                         + " (./lab does that; in an IDE add it to the run configuration's VM options)", List.of());
             }
         }

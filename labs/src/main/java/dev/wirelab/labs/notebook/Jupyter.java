@@ -88,7 +88,7 @@ public final class Jupyter {
         List<String> args = List.of("nbconvert", "--to", "notebook", "--execute", "--allow-errors",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                 "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
-                "--ExecutePreprocessor.startup_timeout=120",
+                "--ExecutePreprocessor.startup_timeout=240",
                 "--output-dir", outDir.toString(), "--output", notebook.getFileName().toString(),
                 notebook.toString());
         // A whole notebook may take a while; the per-cell limit is what bounds it, this is a backstop.

@@ -129,7 +129,7 @@ public record ClientHosts(String network, Optional<String> serverNamespace, Stri
             }
             // 2. Wait for all of them: start slack, warm-up, the run, and room for a slow exit.
             long deadline = System.nanoTime() + START_SLACK.plus(spec.warmup()).plus(spec.duration())
-                    .plus(spec.connectTimeout()).plusSeconds(30).toNanos();
+                    .plus(spec.connectTimeout()).plusSeconds(90).toNanos();
             List<LoadReport> reports = new ArrayList<>();
             for (int i = 0; i < clients.size(); i++) {
                 reports.add(collect(clients.get(i), processes.get(i), outputs.get(i), deadline));

@@ -87,7 +87,7 @@ public final class Tour {
             long start = System.nanoTime();
             LoadReport report = load(name, scenario, target, update -> { });
             TourResult.ScenarioRun run = new TourResult.ScenarioRun(scenario, report, Optional.empty(),
-                    Duration.ofNanos(System.nanoTime() - start), OptionalLong.empty(), Optional.empty());
+                    Duration.ofNanos(System.nanoTime() - start), OptionalLong.empty(), Optional.empty(), Optional.empty());
             listener.scenarioDone(name, run);
             runs.add(run);
         }
@@ -137,6 +137,7 @@ public final class Tour {
      */
     private TourResult.ScenarioRun measure(String variant, TourScenario scenario, ServerProcess server) throws InterruptedException {
         Duration cpuBefore = server.cpuTime();
+        int outputBefore = server.output().size();
         CostMeter meter = new CostMeter();
         long start = System.nanoTime();
         LoadReport report = load(variant, scenario, server.address(), update -> {
@@ -147,7 +148,8 @@ public final class Tour {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = server.cpuTime().minus(cpuBefore);
         return new TourResult.ScenarioRun(scenario, report, cpu.isZero() ? Optional.empty() : Optional.of(cpu),
-                wall, server.residentBytes(), meter.cost(ProcCounters.ticksPerSecond()));
+                wall, server.residentBytes(), meter.cost(ProcCounters.ticksPerSecond()),
+                Optional.of(GcPauses.from(server.output().subList(outputBefore, server.output().size()))));
     }
 
     private LoadReport load(String variant, TourScenario scenario, InetSocketAddress target, LoadProgress observer)
@@ -210,6 +212,7 @@ public final class Tour {
      */
     List<String> jvmFlags(String variant, Path jfr) {
         List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+        flags.add(GcPauses.LOG_FLAG);       // one line per GC pause, read back per scenario
         Map<String, String> options = new LinkedHashMap<>();
         for (String option : variantOptions(variant)) {
             int eq = option.indexOf('=');

@@ -72,7 +72,7 @@ public final class TourReport {
 
     public TextTable table() {
         TextTable table = new TextTable("scenario", "variant", "msgs/s", "MB/s", "p50 µs", "p99 µs", "p99.9 µs",
-                "errors", "server CPU", "server RSS", "CPU s/M msgs", "switches/msg", "vs best");
+                "errors", "server CPU", "server RSS", "CPU s/M msgs", "switches/msg", "GC pauses", "vs best");
         for (var row : rowsByScenario()) {
             TourResult.ScenarioRun run = row.getValue();
             LoadReport r = run.report();
@@ -85,6 +85,7 @@ public final class TourReport {
                     run.serverRss().isPresent() ? fmt("%,d MiB", run.serverRss().getAsLong() >> 20) : "-",
                     run.cost().map(c -> fmt("%.2f", c.cpuSecondsPerMillion())).orElse("-"),
                     run.cost().map(TourReport::switches).orElse("-"),
+                    run.gc().map(g -> g.count() == 0 ? "0" : fmt("%d (max %.1f ms)", g.count(), g.maxMillis())).orElse("-"),
                     best == 0 ? "-" : fmt("%.2f×", ratioToBest(r.messagesPerSecond(), best)));
         }
         return table;
@@ -213,6 +214,7 @@ public final class TourReport {
                 .append("in the measured window, the same number as µs per message; switches/msg is its threads' context switches ")
                 .append("per message (/proc/PID/task/*/status; vol = voluntary, a thread going to sleep). ")
                 .append("Both are the server's own counters, so they do not depend on where the client ran. ")
+                .append("GC pauses are the server JVM's stop-the-world pauses during the run (warm-up included), from its GC log. ")
                 .append("Where client and server ran is the placement in the settings line above.\n\n");
         md.append("## Goals\n\n");
         goals().forEach(g -> md.append("- ").append(g.trim()).append('\n'));
@@ -269,6 +271,12 @@ public final class TourReport {
                 rn.put("connectFailures", r.connectFailures());
                 run.serverCores().ifPresent(c -> rn.put("serverCores", c));
                 run.serverRss().ifPresent(b -> rn.put("serverRssBytes", b));
+                run.gc().ifPresent(g -> {
+                    ObjectNode gc = rn.putObject("serverGcPauses");
+                    gc.put("count", g.count());
+                    gc.put("totalMillis", g.totalMillis());
+                    gc.put("maxMillis", g.maxMillis());
+                });
                 run.cost().ifPresent(c -> {
                     ObjectNode cost = rn.putObject("serverCostPerMessage");
                     cost.put("messages", c.messages());

@@ -55,9 +55,10 @@ public record TourResult(LocalDateTime started, String machine, String settings,
      * @param serverRss   the server's resident memory after the run, if known
      * @param cost        the server's CPU time and context switches per message over the measured window,
      *                    from its own counters in {@code /proc} (Linux, a server the tour started)
+     * @param gc          the server JVM's GC pauses during the run (warm-up included), from its GC log
      */
     public record ScenarioRun(TourScenario scenario, LoadReport report, Optional<Duration> serverCpu, Duration wall,
-                              OptionalLong serverRss, Optional<MessageCost> cost) {
+                              OptionalLong serverRss, Optional<MessageCost> cost, Optional<GcPauses> gc) {
 
         /** Cores the server kept busy on average: 1.0 = one core fully used. */
         public OptionalDouble serverCores() {

@@ -72,6 +72,6 @@ class TourGoalsTest {
         LoadReport report = new LoadReport(spec, 64, 0, messages, Duration.ofSeconds(1),
                 new LoadReport.Latency(messages, p99 / 2, p99 / 2, p99 / 1.5, p99, p99 * 2, p99 * 3), Map.of(), "");
         return new TourResult.ScenarioRun(TourScenario.RATE, report, Optional.empty(), Duration.ofSeconds(1),
-                OptionalLong.empty(), Optional.empty());
+                OptionalLong.empty(), Optional.empty(), Optional.empty());
     }
 }

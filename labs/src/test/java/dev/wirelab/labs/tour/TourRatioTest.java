@@ -44,7 +44,7 @@ class TourRatioTest {
         LoadReport report = new LoadReport(spec, 64, 0, messagesPerSecond, Duration.ofSeconds(1),
                 new LoadReport.Latency(messagesPerSecond, 100, 100, 150, 200, 300, 400), Map.of(), "");
         TourResult.ScenarioRun run = new TourResult.ScenarioRun(TourScenario.RATE, report, Optional.empty(),
-                Duration.ofSeconds(1), OptionalLong.empty(), Optional.empty());
+                Duration.ofSeconds(1), OptionalLong.empty(), Optional.empty(), Optional.empty());
         return new TourResult.VariantRun(name, "model", "", List.of(run), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }
