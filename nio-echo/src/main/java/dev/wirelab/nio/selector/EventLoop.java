@@ -287,6 +287,18 @@ final class EventLoop implements Runnable {
      * whatever the socket did not take, in order, before those buffers are reused.
      */
     private void send(SelectorConnection c) throws IOException {
+        try {
+            sendOrStash(c);
+        } finally {
+            // Always: out is shared by every connection on this loop. A write that throws (a peer
+            // reset mid-write) once left it holding the read buffer, and the next connection's
+            // read was then queued behind that same buffer and sent twice (the fault suite's
+            // reset test caught a half-closed peer receiving bytes it never sent).
+            out.clear();
+        }
+    }
+
+    private void sendOrStash(SelectorConnection c) throws IOException {
         int count = out.count();
         if (count == 0) {
             return;
@@ -307,7 +319,6 @@ final class EventLoop implements Runnable {
             }
             deferredWrites++;
         }
-        out.clear();
     }
 
     /** Ask the selector for exactly what this connection needs next (rules in the class doc). */
