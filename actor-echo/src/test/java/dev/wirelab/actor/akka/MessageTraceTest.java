@@ -50,6 +50,7 @@ class MessageTraceTest {
     void recordsNothingWhenNotStarted() throws Exception {
         try (AkkaEchoServer server = AkkaEchoServer.start(EchoConfig.defaults().withPort(0), ConnectionActor.ReceiveHook.NONE)) {
             echoOnce(server);
+            awaitClosed(server);   // the closing connection's last messages belong to the echo, not to the recording
             MessageTrace trace = MessageTrace.start();
             assertEquals(List.of(), trace.stop());
         }
@@ -62,6 +63,17 @@ class MessageTraceTest {
             InputStream in = socket.getInputStream();
             byte[] back = in.readNBytes(HELLO.length);
             assertArrayEquals(HELLO, back);
+        }
+    }
+
+    /** The server finishes a connection after the client has gone: wait until it has counted it closed. */
+    private static void awaitClosed(AkkaEchoServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.metrics().closed() < 1 || server.metrics().active() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server did not close the connection within 10 s: " + server.metrics());
+            }
+            Thread.sleep(10);
         }
     }
 
