@@ -88,7 +88,7 @@ public final class Jupyter {
         List<String> args = List.of("nbconvert", "--to", "notebook", "--execute", "--allow-errors",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                 "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
-                "--ExecutePreprocessor.startup_timeout=240",
+                "--ExecutePreprocessor.startup_timeout=" + startupTimeout().toSeconds(),
                 "--output-dir", outDir.toString(), "--output", notebook.getFileName().toString(),
                 notebook.toString());
         // A whole notebook may take a while; the per-cell limit is what bounds it, this is a backstop.
@@ -112,6 +112,21 @@ public final class Jupyter {
         }
         throw new IOException(notebook.getFileName() + ": the kernel failed to start " + KERNEL_START_ATTEMPTS
                 + " times in a row:\n" + tail(last, 25));
+    }
+
+    /**
+     * How long to wait for the kernel's first answer. A kernel is ready in seconds on an idle
+     * machine, but now and then a start hangs (the kernel runs and never answers its first
+     * request) and only a retry helps; on a loaded machine a healthy start can take minutes.
+     * So the wait grows with the load per core: 45 s per unit of load per core, at least 45 s
+     * (a hung start then costs under a minute on a quiet machine), at most 4 minutes.
+     */
+    static Duration startupTimeout() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perCore = load < 0 ? Double.MAX_VALUE : load / cores;
+        long seconds = Math.round(45 * Math.max(1.0, Math.min(perCore, 240.0 / 45)));
+        return Duration.ofSeconds(seconds);
     }
 
     /** Renders an executed notebook to HTML in {@code outDir}; returns the HTML file. */
