@@ -280,6 +280,90 @@ final class VectorHttpScanner implements HttpScanner {
         return pack((int) (cr + 1 - from), colon, (int) (start - from), (int) (end - from));
     }
 
+    // ---- the structural index: the whole head classified in one pass ----
+
+    /**
+     * Classifies {@code array[from, to)} 64 bytes at a time into two masks per block (LF; not
+     * a name byte), and stops at the first control byte that is not half of a CR LF pair.
+     * The blocks hardly depend on each other (one carried bit: was the last byte a CR?), so
+     * the CPU works on several at once; contrast the fused step, where each line's load waits
+     * for the previous line's end. Only a 64-lane species fills a {@code long} mask; narrower
+     * ones decline.
+     */
+    @Override
+    public int structuralIndex(byte[] array, int from, int to, long[] index) {
+        if (LANES != Long.SIZE || array.length < LANES || from < 0 || to > array.length || from >= to
+                || index.length < INDEX_MASKS) {
+            return -1;
+        }
+        int end = Math.min(to, from + index.length / INDEX_MASKS * LANES - 1); // a lane of padding at least
+        int lastLoad = array.length - LANES;
+        long carry = 0;
+        for (int at = from, slot = 0; at <= end; at += LANES, slot += INDEX_MASKS) { // up to a block with padding
+            // Near the end of the array, load the last whole vector and shift the lanes before `at` away.
+            int load = Math.min(at, lastLoad);
+            carry = block(ByteVector.fromArray(BYTES, array, load), at - load, end - at, carry, index, slot);
+            if (carry < 0) {
+                return at + (int) ~carry - from;
+            }
+        }
+        return end - from;
+    }
+
+    @Override
+    public int structuralIndex(MemorySegment segment, long from, long to, long[] index) {
+        long size = segment.byteSize();
+        if (LANES != Long.SIZE || size < LANES || from < 0 || to > size || from >= to
+                || index.length < INDEX_MASKS) {
+            return -1;
+        }
+        long end = Math.min(to, from + (long) (index.length / INDEX_MASKS) * LANES - 1);
+        long lastLoad = size - LANES;
+        long carry = 0;
+        int slot = 0;
+        for (long at = from; at <= end; at += LANES, slot += INDEX_MASKS) {
+            long load = Math.min(at, lastLoad);
+            ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, load, LE);
+            carry = block(v, (int) (at - load), (int) Math.min(end - at, LANES), carry, index, slot);
+            if (carry < 0) {
+                return (int) (at + ~carry - from);
+            }
+        }
+        return (int) (end - from);
+    }
+
+    /**
+     * One block: bit k is lane {@code shift + k}, and the first {@code valid} bits are ours.
+     * A byte is bad when it is a control byte other than CR and LF, or where the LF mask and
+     * the CR mask moved one lane on (a CR's successor) disagree: an LF without its CR, or the
+     * byte after a CR that is no LF. The masks are written up to the first bad byte; every
+     * lane past that (or past the valid ones) is set in both, so that a search stops there.
+     * Returns the carry for the next block (1 when this block ends in a CR), or
+     * {@code ~stop} (negative) when the index stops at lane {@code stop} of this block.
+     */
+    private static long block(ByteVector v, int shift, int valid, long carry, long[] index, int slot) {
+        long lf = v.eq((byte) '\n').toLong() >>> shift;
+        long cr = v.eq((byte) '\r').toLong() >>> shift;
+        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).or(v.eq((byte) 0x7F)).toLong() >>> shift;
+        long name = v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
+                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
+                .or(v.eq((byte) '-')).toLong() >>> shift;
+        long ours = valid >= Long.SIZE ? -1L : ~(-1L << valid);
+        long otherControls = controls & ~(cr | lf);
+        if (otherControls != 0) { // rare: HTAB is the only control byte a head may hold besides CR LF
+            otherControls &= ~(v.eq((byte) '\t').toLong() >>> shift);
+        }
+        long bad = (otherControls | lf ^ (cr << 1 | carry)) & ours;
+        long next = cr >>> 63;
+        if (bad != 0) {
+            next = ~(long) Long.numberOfTrailingZeros(bad);
+            ours &= ~(-1L << Long.numberOfTrailingZeros(bad)); // tz < 64 here
+        }
+        index[slot + INDEX_LF] = lf | ~ours;
+        index[slot + INDEX_NOT_NAME] = ~(name & ours);
+        return next;
+    }
+
     /** Four offsets into one long, 16 bits each (see {@link HttpScanner#fieldLine}); all below 2^15. */
     private static long pack(int lf, int colon, int valueStart, int valueEnd) {
         return (long) lf << 48 | (long) colon << 32 | (long) valueStart << 16 | valueEnd;

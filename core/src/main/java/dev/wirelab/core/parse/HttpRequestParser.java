@@ -96,6 +96,14 @@ public final class HttpRequestParser {
     private int headersStart;   // first byte after the request line's CRLF
     private int lineEnd;        // the LF of the line being validated (for the stray-CR check)
 
+    // The structural index: three bit masks per 64-byte block (see HttpScanner#structuralIndex),
+    // covering [indexFrom, indexEnd) of the window. Rebuilt by every parse call that needs it.
+    private static final int INDEX_BLOCKS = 16;
+    private final long[] index = new long[INDEX_BLOCKS * HttpScanner.INDEX_MASKS];
+    private int indexFrom;
+    private int indexEnd;
+    private boolean indexDeclined; // the scanner keeps no index (this call): do not ask again
+
     // What the framing fields said so far.
     private long contentLength;
     private int hostCount;
@@ -174,12 +182,19 @@ public final class HttpRequestParser {
             throw new IllegalStateException("the buffer lost bytes the parser already read: "
                     + "keep the request's first byte at position() and only append");
         }
+        indexFrom = -1; // bytes may have been appended since the last call: index afresh
+        indexEnd = -1;
+        indexDeclined = false;
         // Phase 1: take complete lines one at a time until the head ends or the bytes do.
         while (true) {
             // The fast step first: a scanner that can take a whole clean field line at once says
             // where its parts are; anything else (or a scanner that declines) goes the general
             // way below, rule by rule.
             if (phase == Phase.HEADERS) {
+                HttpParseResult indexed = indexedFieldLines();
+                if (indexed != null) {
+                    return indexed;
+                }
                 HttpParseResult fast = cleanFieldLines();
                 if (fast != null) {
                     return fast;
@@ -341,6 +356,107 @@ public final class HttpRequestParser {
     }
 
     /**
+     * As many field lines as the structural index shows to be clean, then the empty line if it
+     * is next. The index (two bit masks per 64 bytes, built in one pass by the scanner, see
+     * {@link HttpScanner#structuralIndex}) ends before the first control byte that is not
+     * part of a CR LF pair, so a line whose LF lies inside it already obeys every rule about
+     * line endings and control bytes: no bare CR, no bare LF, no control byte in the value.
+     * What is left are two searches for the next set bit (the LF that ends the line, and the
+     * first byte that cannot be in a name: it must be a colon, and not the line's first
+     * byte) and one byte compare. The value's optional whitespace is then trimmed by byte
+     * (it is one space, or none). The checks are the general path's, in the same order, so a
+     * line that is not clean goes the general way from {@code lineStart}, which reports the
+     * error at the same offset. Returns null when the general path should go on.
+     */
+    private HttpParseResult indexedFieldLines() {
+        long lastLf = (long) headersStart + limits.maxHeaderBytes() - 1; // the last LF the header section may have
+        while (true) {
+            int start = lineStart;
+            int lf = start < indexEnd ? nextIndexed(HttpScanner.INDEX_LF, start) : indexEnd;
+            if (lf >= indexEnd) {
+                // The line runs past the index: index again from its start, once per call.
+                if (indexDeclined || indexFrom == start || !index()) {
+                    return null;
+                }
+                continue;
+            }
+            if (lf > lastLf) {
+                return fail(MalformedReason.HEADER_SECTION_TOO_LARGE, headersStart + limits.maxHeaderBytes());
+            }
+            if (lf == start + 1) { // CR LF: the empty line (inside the index an LF has its CR)
+                lineEnd = lf;
+                return endOfHead(lf);
+            }
+            int colon = nextIndexed(HttpScanner.INDEX_NOT_NAME, start);
+            if (colon == start || bytes.u8(colon) != ':') { // an LF or CR is no colon: colon < lf - 1
+                return null;
+            }
+            int cr = lf - 1;
+            int valueStart = colon + 1;
+            while (valueStart < cr && HttpSyntax.isWhitespace(bytes.u8(valueStart))) {
+                valueStart++;
+            }
+            int valueEnd = cr;
+            while (valueEnd > valueStart && HttpSyntax.isWhitespace(bytes.u8(valueEnd - 1))) {
+                valueEnd--;
+            }
+            HttpParseResult result = acceptFieldLine(lf, colon, valueStart, valueEnd);
+            if (result != null) {
+                return result;
+            }
+        }
+    }
+
+    /** Indexes the window from {@code lineStart}; false when the scanner declines or nothing is left. */
+    private boolean index() {
+        indexFrom = lineStart;
+        int indexed = lineStart < bytes.length() ? bytes.structuralIndex(lineStart, bytes.length(), index) : -1;
+        indexEnd = indexed > 0 ? lineStart + indexed : lineStart;
+        indexDeclined = indexed < 0;
+        return indexed > 0;
+    }
+
+    /**
+     * The first byte at or after {@code from} (a window offset inside the index) whose bit is
+     * set in mask {@code kind}. One load and one trailing-zero count per block. No bounds
+     * test: the index always ends inside a block whose lanes past the end are set in both
+     * masks, so the search stops there at the latest (then the answer is {@code >= indexEnd}).
+     */
+    private int nextIndexed(int kind, int from) {
+        int relative = from - indexFrom;
+        int slot = (relative >>> 6) * HttpScanner.INDEX_MASKS + kind;
+        long bits = index[slot] & (-1L << relative); // the shift count is taken mod 64
+        while (bits == 0) {
+            slot += HttpScanner.INDEX_MASKS;
+            bits = index[slot];
+        }
+        return indexFrom + (slot / HttpScanner.INDEX_MASKS << 6) + Long.numberOfTrailingZeros(bits);
+    }
+
+    /**
+     * A field line found clean (by the index or the fused step): the checks that remain, in
+     * the general path's order, then the line is recorded and the next one starts after its LF.
+     */
+    private HttpParseResult acceptFieldLine(int lf, int colon, int valueStart, int valueEnd) {
+        lineEnd = lf;
+        if (head.headerCount() == limits.maxHeaderCount()) {
+            return fail(MalformedReason.TOO_MANY_HEADERS, lineStart);
+        }
+        head.addField(lineStart, colon, valueStart, valueEnd);
+        HttpParseResult framing = null;
+        int nameLength = colon - lineStart;
+        if (nameLength == 4 || nameLength == 14 || nameLength == 17) { // the only lengths framingField looks at
+            line.nameStart = lineStart;
+            line.nameEnd = colon;
+            line.valueStart = valueStart;
+            line.valueEnd = valueEnd;
+            framing = framingField(); // before moving on: its failures name this line
+        }
+        lineStart = lf + 1;
+        return framing;
+    }
+
+    /**
      * As many field lines as the scanner recognises as clean, one step each (see
      * {@link HttpScanner#fieldLine}), then the empty line that ends the head if it is next.
      * Each check is the general path's, in the same order, minus the ones the scanner settled
@@ -375,18 +491,8 @@ public final class HttpRequestParser {
         if (lf + 1 - headersStart > limits.maxHeaderBytes()) {
             return fail(MalformedReason.HEADER_SECTION_TOO_LARGE, headersStart + limits.maxHeaderBytes());
         }
-        lineEnd = lf;
-        if (head.headerCount() == limits.maxHeaderCount()) {
-            return fail(MalformedReason.TOO_MANY_HEADERS, lineStart);
-        }
-        line.nameStart = lineStart;
-        line.nameEnd = lineStart + (int) (clean >>> 32 & 0xFFFF);
-        line.valueStart = lineStart + (int) (clean >>> 16 & 0xFFFF);
-        line.valueEnd = lineStart + (int) (clean & 0xFFFF);
-        head.addField(line.nameStart, line.nameEnd, line.valueStart, line.valueEnd);
-        HttpParseResult framing = framingField(); // before moving on: its failures name this line
-        lineStart = lf + 1;
-        return framing;
+        return acceptFieldLine(lf, lineStart + (int) (clean >>> 32 & 0xFFFF),
+                lineStart + (int) (clean >>> 16 & 0xFFFF), lineStart + (int) (clean & 0xFFFF));
     }
 
     /** The fields that decide where this request ends (and the next begins) get checked as they arrive. */

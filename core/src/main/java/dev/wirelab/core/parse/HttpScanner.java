@@ -16,6 +16,7 @@ import java.util.Optional;
  *   indexOfNonVisible not 0x21..0x7E   the end of the request target
  *   indexOfControl   CTL but HTAB, DEL the first byte a field value may not hold (field-content)
  *   fieldLine        (optional)        a whole clean field line at once, or "no, take the searches"
+ *   structuralIndex  (optional)        the whole head classified once: three bit masks per 64 bytes
  * </pre>
  * Each comes twice: over a {@code byte[]} (a heap buffer's array) and over a
  * {@link MemorySegment} (a direct buffer, native or mapped memory). Indexes are absolute in
@@ -86,6 +87,44 @@ public interface HttpScanner {
 
     /** {@link #fieldLine(byte[], int, int)} over a segment; the answer is packed the same way. */
     default long fieldLine(MemorySegment segment, long from, long to) {
+        return -1;
+    }
+
+    /** Longs per 64-byte block in a {@linkplain #structuralIndex structural index}. */
+    int INDEX_MASKS = 2;
+    /** The mask of LF bytes. */
+    int INDEX_LF = 0;
+    /** The mask of bytes that cannot be in a field name the index accepts: all but [A-Za-z0-9-]. */
+    int INDEX_NOT_NAME = 1;
+
+    /**
+     * An optional whole-head pass: classify the bytes of {@code array[from, to)} once, and
+     * write for each 64-byte block two bit masks into {@code index}, block after block
+     * ({@code index[2 b + INDEX_LF]}, {@code index[2 b + INDEX_NOT_NAME]}). Bit k of block b
+     * describes byte {@code from + 64 b + k}: set in the first mask when the byte is LF, in
+     * the second when it is not a letter, digit or {@code '-'}.
+     *
+     * <p>The index stops early, at the first control byte that is not part of a CR LF pair
+     * (a bare CR or LF, or a control byte other than HTAB: all of them are errors in a head).
+     * So inside the index every LF has a CR before it, and every CR but perhaps the last
+     * indexed byte has an LF after it; a line whose LF lies inside the index is free of
+     * control bytes, bare CRs included, without another look.
+     *
+     * <p>Returns how many bytes were indexed from {@code from}: at most {@code to - from},
+     * fewer when the index stopped early or {@code index} cannot hold them, but always fewer
+     * than the blocks written can hold, and every lane past the last indexed byte is set in
+     * <em>both</em> masks: a search for the next set bit always stops inside the index,
+     * without a bounds test. Or returns -1 to decline: the parser then takes a line at a time,
+     * as with a scanner without an index. The index says what the bytes <em>are</em>; the
+     * parser decides what they mean, so the rules stay in one place. The scalar scanner
+     * declines: one byte at a time, the masks would cost more than they save.
+     */
+    default int structuralIndex(byte[] array, int from, int to, long[] index) {
+        return -1;
+    }
+
+    /** {@link #structuralIndex(byte[], int, int, long[])} over a segment. */
+    default int structuralIndex(MemorySegment segment, long from, long to, long[] index) {
         return -1;
     }
 

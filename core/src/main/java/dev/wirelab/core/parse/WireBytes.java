@@ -261,6 +261,17 @@ final class WireBytes {
         return scanner.fieldLine(searchable(), start + from, start + to);
     }
 
+    /**
+     * The scanner's structural index of {@code [from, to)} (see {@link HttpScanner#structuralIndex}):
+     * bit k of block b describes byte {@code from + 64 b + k}. Returns the bytes indexed, or -1.
+     */
+    int structuralIndex(int from, int to, long[] index) {
+        if (array != null) {
+            return scanner.structuralIndex(array, base + from, base + to, index);
+        }
+        return scanner.structuralIndex(searchable(), start + from, start + to, index);
+    }
+
     /** The scanner this window searches with. */
     HttpScanner scanner() {
         return scanner;
