@@ -302,7 +302,7 @@ final class VectorHttpScanner implements HttpScanner {
         for (int at = from, slot = 0; at <= end; at += LANES, slot += INDEX_MASKS) { // up to a block with padding
             // Near the end of the array, load the last whole vector and shift the lanes before `at` away.
             int load = Math.min(at, lastLoad);
-            carry = block(ByteVector.fromArray(BYTES, array, load), at - load, end - at, carry, index, slot);
+            carry = block(array, load, at - load, end - at, carry, index, slot);
             if (carry < 0) {
                 return at + (int) ~carry - from;
             }
@@ -323,8 +323,7 @@ final class VectorHttpScanner implements HttpScanner {
         int slot = 0;
         for (long at = from; at <= end; at += LANES, slot += INDEX_MASKS) {
             long load = Math.min(at, lastLoad);
-            ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, load, LE);
-            carry = block(v, (int) (at - load), (int) Math.min(end - at, LANES), carry, index, slot);
+            carry = block(segment, load, (int) (at - load), (int) Math.min(end - at, LANES), carry, index, slot);
             if (carry < 0) {
                 return (int) (at + ~carry - from);
             }
@@ -341,18 +340,20 @@ final class VectorHttpScanner implements HttpScanner {
      * Returns the carry for the next block (1 when this block ends in a CR), or
      * {@code ~stop} (negative) when the index stops at lane {@code stop} of this block.
      */
-    private static long block(ByteVector v, int shift, int valid, long carry, long[] index, int slot) {
-        long lf = v.eq((byte) '\n').toLong() >>> shift;
-        long cr = v.eq((byte) '\r').toLong() >>> shift;
-        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).or(v.eq((byte) 0x7F)).toLong() >>> shift;
-        long name = v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
-                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
-                .or(v.eq((byte) '-')).toLong() >>> shift;
+    private static long block(byte[] array, int load, int shift, int valid, long carry, long[] index, int slot) {
+        ByteVector v = ByteVector.fromArray(BYTES, array, load);
+        return block(lfMask(v) >>> shift, crMask(v) >>> shift, otherControlMask(v) >>> shift, nameMask(v) >>> shift,
+                valid, carry, index, slot);
+    }
+
+    private static long block(MemorySegment segment, long load, int shift, int valid, long carry, long[] index, int slot) {
+        ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, load, LE);
+        return block(lfMask(v) >>> shift, crMask(v) >>> shift, otherControlMask(v) >>> shift, nameMask(v) >>> shift,
+                valid, carry, index, slot);
+    }
+
+    private static long block(long lf, long cr, long otherControls, long name, int valid, long carry, long[] index, int slot) {
         long ours = valid >= Long.SIZE ? -1L : ~(-1L << valid);
-        long otherControls = controls & ~(cr | lf);
-        if (otherControls != 0) { // rare: HTAB is the only control byte a head may hold besides CR LF
-            otherControls &= ~(v.eq((byte) '\t').toLong() >>> shift);
-        }
         long bad = (otherControls | lf ^ (cr << 1 | carry)) & ours;
         long next = cr >>> 63;
         if (bad != 0) {
@@ -362,6 +363,31 @@ final class VectorHttpScanner implements HttpScanner {
         index[slot + INDEX_LF] = lf | ~ours;
         index[slot + INDEX_NOT_NAME] = ~(name & ours);
         return next;
+    }
+
+    // The four classes as lane masks. Each takes the vector it classifies, so each must be
+    // inlined where the vector was loaded (they are tiny, and C2 does): a vector that crosses
+    // a call that is not inlined is boxed, which allocates.
+
+    private static long lfMask(ByteVector v) {
+        return v.eq((byte) '\n').toLong();
+    }
+
+    private static long crMask(ByteVector v) {
+        return v.eq((byte) '\r').toLong();
+    }
+
+    /** Control bytes a head may not hold anywhere: below 0x20 or DEL, except HTAB, CR and LF. */
+    private static long otherControlMask(ByteVector v) {
+        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).or(v.eq((byte) 0x7F)).toLong();
+        return controls & ~(v.eq((byte) '\t').toLong() | v.eq((byte) '\r').toLong() | v.eq((byte) '\n').toLong());
+    }
+
+    /** Letters, digits and '-': the bytes of every real field name (all RFC 9110 tchar). */
+    private static long nameMask(ByteVector v) {
+        return v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
+                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
+                .or(v.eq((byte) '-')).toLong();
     }
 
     /** Four offsets into one long, 16 bits each (see {@link HttpScanner#fieldLine}); all below 2^15. */

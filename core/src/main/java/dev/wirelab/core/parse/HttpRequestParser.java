@@ -200,7 +200,7 @@ public final class HttpRequestParser {
                     return fast;
                 }
             }
-            int lf = bytes.indexOf(LF, scanFrom, bytes.length());
+            int lf = phase == Phase.REQUEST_LINE ? requestLineEnd() : bytes.indexOf(LF, scanFrom, bytes.length());
             if (lf < 0) {
                 scanFrom = bytes.length();
                 return waitingOrTooLong();
@@ -212,6 +212,21 @@ public final class HttpRequestParser {
             lineStart = lf + 1;
             scanFrom = lf + 1;
         }
+    }
+
+    /**
+     * The request line's LF, or -1. With a scanner that keeps a structural index, the index
+     * is built here, from the request's first byte, and then serves the field lines as well;
+     * the request line itself is then checked by the general path, rule by rule.
+     */
+    private int requestLineEnd() {
+        if (!indexDeclined && (indexFrom == lineStart || index()) && lineStart < indexEnd) {
+            int lf = nextIndexed(HttpScanner.INDEX_LF, lineStart);
+            if (lf < indexEnd) {
+                return lf;
+            }
+        }
+        return bytes.indexOf(LF, scanFrom, bytes.length());
     }
 
     /** No LF yet. If the line can no longer fit its limit, say so now rather than buffer on. */
