@@ -59,7 +59,15 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * for a stray CR, because the rules above rank a bare CR first: the error path pays for the
  * ordering, the hot path does not.
  *
- * <p>Before the general path, a field line is offered to the scanner's fused step
+ * <p>Before the general path, with a scanner that keeps one, the field lines are taken
+ * from a <em>structural index</em> ({@link HttpScanner#structuralIndex}): the scanner
+ * classifies the whole head once, 64 bytes per vector, into an LF mask and a
+ * not-a-name-byte mask, and stops at the first control byte that is not half of a CR LF
+ * pair. A line inside the index is then free of bare CRs and control bytes by
+ * construction, and the parser settles it with two next-set-bit searches and one byte
+ * compare (see {@code indexedFieldLines}). The request line's LF comes from the same index.
+ *
+ * <p>Then a field line is offered to the scanner's fused step
  * ({@link HttpScanner#fieldLine}): the vector scanner settles a clean line from one load
  * and hands back where its name and value are. It only ever <em>accepts</em> a line the
  * general path would accept with the same offsets; everything else, errors included, goes
