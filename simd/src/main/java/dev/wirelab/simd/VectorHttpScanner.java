@@ -346,8 +346,19 @@ final class VectorHttpScanner implements HttpScanner {
         int end = Math.min(to, from + index.length / INDEX_MASKS * LANES - 1); // a lane of padding at least
         int lastLoad = array.length - LANES;
         long carry = 0;
-        for (int at = from, slot = 0; at <= end; at += LANES, slot += INDEX_MASKS) { // up to a block with padding
-            // Near the end of the array, load the last whole vector and shift the lanes before `at` away.
+        int at = from;
+        int slot = 0;
+        // Whole blocks: 64 lanes, all ours.
+        for (; at < end - LANES && at <= lastLoad; at += LANES, slot += INDEX_MASKS) {
+            ByteVector v = ByteVector.fromArray(BYTES, array, at);
+            carry = block(lfMask(v), crMask(v), otherControlMask(v), nameMask(v), LANES, carry, index, slot);
+            if (carry < 0) {
+                return at + (int) ~carry - from;
+            }
+        }
+        // The rest, up to a block with padding. Near the end of the array, load the last whole
+        // vector and shift the lanes before `at` away.
+        for (; at <= end; at += LANES, slot += INDEX_MASKS) {
             int load = Math.min(at, lastLoad);
             carry = block(array, load, at - load, end - at, carry, index, slot);
             if (carry < 0) {

@@ -263,7 +263,7 @@ public final class HttpRequestParser {
             return null; // an empty line before the request line is ignored (RFC 9112 section 2.2)
         }
         // The method: a token ended by exactly one space.
-        int methodEnd = tokenEnd(lineStart, end);
+        int methodEnd = methodEnd(end);
         if (methodEnd == lineStart || methodEnd < end && bytes.u8(methodEnd) != SP) {
             return failInLine(MalformedReason.INVALID_METHOD, methodEnd);
         }
@@ -346,6 +346,21 @@ public final class HttpRequestParser {
         }
         fail(MalformedReason.UNSUPPORTED_VERSION, start);
         return null;
+    }
+
+    /**
+     * Where the method ends. When the line lies inside the structural index, its first byte
+     * that is not a letter, digit or '-' tells at once, if it is the space after a non-empty
+     * method (those bytes are all token characters); otherwise the token search decides.
+     */
+    private int methodEnd(int end) {
+        if (indexFrom <= lineStart && end < indexEnd) {
+            int notName = nextIndexed(HttpScanner.INDEX_NOT_NAME, lineStart);
+            if (notName > lineStart && notName < end && bytes.u8(notName) == SP) {
+                return notName;
+            }
+        }
+        return tokenEnd(lineStart, end);
     }
 
     private int tokenEnd(int from, int to) {
