@@ -294,13 +294,29 @@ class AkkaEchoServerTest {
     /**
      * The message count per echo, pinned: with acknowledged writes the connection actor handles
      * four messages per echo (Received and Written in, Write and ResumeReading out); with NACK
-     * writes three, because a write that goes through is never answered.
+     * writes three, because a write that goes through is never answered; with push-mode reads
+     * one less again, because nobody asks for the next read.
      */
     @Test
     @Timeout(30)
     void countsTheActorMessagesOfEachEcho() throws Exception {
         assertEquals(List.of(2.0, 2.0), messagesPerEcho(EchoConfig.defaults()));
         assertEquals(List.of(1.0, 2.0), messagesPerEcho(EchoConfig.defaults().withOption("write", "nack")));
+        assertEquals(List.of(2.0, 1.0), messagesPerEcho(EchoConfig.defaults().withOption("read", "push")));
+    }
+
+    /** Options the server does not know, or values it cannot take, fail the start with the words to fix them. */
+    @Test
+    void refusesReadAndWriteModesItDoesNotKnow() {
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("reads", "push")));
+        assertEquals("the akka server knows only the options write=ack|nack and read=pull|push, got [reads]", unknown.getMessage());
+        var bad = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("read", "batch")));
+        assertEquals("akka: option read=batch must be pull or push", bad.getMessage());
+        var unbounded = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("read", "push").withOption("write", "nack")));
+        assertTrue(unbounded.getMessage().startsWith("akka: write=nack cannot be combined with read=push"), unbounded.getMessage());
     }
 
     /** Events in and commands out per echo, over 200 one-at-a-time echoes after the connection is set up. */
