@@ -60,9 +60,9 @@ import dev.wirelab.core.protocol.Session;
  *   <li><b>Or pushed</b> ({@code read=push}). The socket actor reads whenever the socket is
  *       readable and sends every read unasked; this actor sends {@code SuspendReading} only when
  *       two more reads would not fit, and {@code ResumeReading} once they do again. One message
- *       less per echo; the price is that the bound now rests on timing: a read the socket actor
- *       began before the suspension reached it still arrives, and the spare read's worth of room
- *       covers exactly one such read.</li>
+ *       less per echo; the price is the strict bound: every read the socket actor began before
+ *       the suspension reached it still arrives, one read's worth of spare room covers only the
+ *       first, and when this actor runs behind there are more (see {@code ActorTraffic}).</li>
  * </ul>
  *
  * <h2>Protocol states</h2>
