@@ -199,7 +199,7 @@ public final class HttpRequestParser {
             // where its parts are; anything else (or a scanner that declines) goes the general
             // way below, rule by rule.
             if (phase == Phase.HEADERS) {
-                HttpParseResult indexed = indexedFieldLines();
+                HttpParseResult indexed = indexDeclined ? null : indexedFieldLines(); // a scalar scanner keeps no index
                 if (indexed != null) {
                     return indexed;
                 }
