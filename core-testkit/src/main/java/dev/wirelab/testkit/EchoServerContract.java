@@ -63,10 +63,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>a graceful shutdown sends back what the server already read, then closes;</li>
  *   <li>the metrics snapshot adds up to exactly what the clients sent;</li>
  *   <li>the address reported for port 0 is the real bound port;</li>
- *   <li>the provider describes itself: a lowercase name, a model and a description.</li>
+ *   <li>the provider describes itself: a lowercase name, a model and a description;</li>
+ *   <li>the send buffer the config asks for ({@link EchoConfig#sendBufferSize()}) is what the
+ *       kernel holds for the server's end of every connection, read back with {@code ss}.</li>
  * </ol>
- * Twelve rules in thirteen test methods (the idle rule has two sides); the first rule runs
+ * Thirteen rules in fourteen test methods (the idle rule has two sides); the first rule runs
  * once per message size, seven in all.
+ *
+ * <p><b>Partial writes.</b> On loopback Linux grows a socket's send buffer to megabytes, so a
+ * server's write rarely comes back short and its "write the rest later" path may never run.
+ * A variant's {@code SmallSendBufferContractTest} runs the whole suite again with a
+ * {@link #baseConfig()} that asks for a small send buffer: every rule, backpressure and
+ * shutdown included, then holds while the server's writes are cut short.
  *
  * <p><b>How it tests.</b> Raw blocking sockets on loopback, exact bytes from
  * {@link BytePattern} (so a repeated, dropped or reordered chunk cannot pass), port 0,
@@ -92,6 +100,9 @@ public abstract class EchoServerContract {
     protected EchoConfig baseConfig() {
         return EchoConfig.defaults();
     }
+
+    /** The send buffer the send-buffer rule asks for when {@link #baseConfig()} leaves it to the OS. */
+    protected static final int SMALL_SEND_BUFFER = 4096;
 
     private static final int MANY_CLIENTS = 250;
     private static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
@@ -418,6 +429,51 @@ public abstract class EchoServerContract {
         assertEquals(new ConnectionMetrics.Snapshot(3, 0, 3, 0, 0, 0, 3, total, total), m);
     }
 
+    /**
+     * The server sets {@code SO_SNDBUF} on every socket it accepts, as the config asks. Checked
+     * from the kernel, not from the server: {@code ss} reports {@code tb} for the server's end
+     * of each connection, which must be what Linux makes of the request (double it, see
+     * {@link ServerSockets}). The rule starts its own server with a small buffer when the base
+     * config leaves it at the OS default, so it bites in every contract run.
+     */
+    @Test
+    @Timeout(60)
+    void appliesTheConfiguredSendBufferToEveryAcceptedSocket() throws Exception {
+        Skip.unlessRequiredInCi(ServerSockets.available(), ServerSockets.offered(),
+                "ss (iproute2) does not run here: the server's SO_SNDBUF can only be read from the kernel with ss -tm");
+        EchoConfig base = baseConfig();
+        int asked = base.sendBufferSize() > 0 ? base.sendBufferSize() : SMALL_SEND_BUFFER;
+        EchoServer server = start(base.withSendBufferSize(asked));
+        int port = server.localAddress().getPort();
+        int expected = ServerSockets.kernelSendBuffer(asked);
+
+        // Phase 1: three connections, each echoed once, so the server has finished setting each one up.
+        for (int i = 0; i < 3; i++) {
+            assertEchoes(connect(server), 100, 30 + i, 0);
+        }
+
+        // Phase 2: the kernel's view of the server's three ends (local port = the server's port).
+        List<ServerSockets> ends = ServerSockets.of(port);
+        assertEquals(3, ends.size(), "ss should list the server's end of 3 connections on port " + port + ": " + ends);
+        for (ServerSockets end : ends) {
+            assertEquals(expected, end.sendBuffer(), "asked for SO_SNDBUF " + asked + ", so the kernel should hold "
+                    + expected + " for the server's socket: the server did not apply the send buffer (" + ends + ")");
+        }
+
+        // Phase 3: a peer that reads nothing fills that small buffer; from here each write the
+        // server makes to it is partial (or waits). The queue it reaches is the figure reported.
+        RawClient stalled = connect(server, 64 * 1024);
+        inBackground(() -> {
+            stalled.write(BytePattern.bytes(40, 0, 1 << 20));
+            return null;
+        });
+        long queued = awaitServerSendQueue(port);
+        String figure = String.format("asked %,d B, kernel tb %,d B on %d/%d server sockets; a peer that stopped reading "
+                + "left %,d B in the server's send queue", asked, expected, ends.size(), 3, queued);
+        System.out.println("[contract] " + provider().name() + " send buffer: " + figure);
+        assertTrue(queued > 0, "the server's send queue never filled for a peer that reads nothing");
+    }
+
     // ---------------------------------------------------------------------------------
     // Helpers for the rules above (and for variants that add rules of their own)
     // ---------------------------------------------------------------------------------
@@ -483,6 +539,24 @@ public abstract class EchoServerContract {
     private static void readFully(RawClient client, byte[] buf) throws IOException {
         byte[] got = client.readExactly(buf.length);
         System.arraycopy(got, 0, buf, 0, buf.length);
+    }
+
+    /** The largest Send-Q among the server's sockets on {@code port}, once one is non-zero (0 after 10 s). */
+    private static long awaitServerSendQueue(int port) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long most = 0;
+        int quietPolls = 0;
+        while (System.nanoTime() - end < 0 && quietPolls < 10) {
+            long now = ServerSockets.of(port).stream().mapToLong(ServerSockets::sendQueue).max().orElse(0);
+            if (now > most) {
+                most = now;
+                quietPolls = 0;
+            } else if (most > 0) {
+                quietPolls++;
+            }
+            Eventually.pause(20);
+        }
+        return most;
     }
 
     /**

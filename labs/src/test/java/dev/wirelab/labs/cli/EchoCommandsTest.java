@@ -52,6 +52,17 @@ class EchoCommandsTest {
         assertTrue(err.toString().contains("maxConnections must be at least 1, was 0"), err.toString());
     }
 
+    /** A send buffer must be a size the config allows: a word or a negative number is one line and exit 2. */
+    @Test
+    void serveRejectsABadSendBuffer() {
+        assertEquals(2, lab("serve", "blocking", "--send-buffer", "small"));
+        assertTrue(err.toString().contains("'small' is not a size in bytes"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, lab("serve", "blocking", "--send-buffer", "512m"));
+        assertTrue(err.toString().contains("sendBufferSize must be 0 (the OS default) or 1 B..256 MiB, was 536870912"),
+                err.toString());
+    }
+
     /** A variant refuses options it does not know, rather than ignoring a typo. */
     @Test
     void serveRejectsAnOptionTheVariantDoesNotKnow() {
