@@ -63,7 +63,7 @@ public final class AkkaEchoServer implements EchoServer {
 
     /** Test seam: {@code hook} sees every received chunk inside its connection actor. */
     static AkkaEchoServer start(EchoConfig config, ConnectionActor.ReceiveHook hook) throws IOException {
-        var traffic = new ActorTraffic(ActorTraffic.writeMode(config.options()));
+        var traffic = ActorTraffic.from(config.options());
         var metrics = new ConnectionMetrics();
         var bound = new CompletableFuture<InetSocketAddress>();
         // One system per server, with a name of its own: two servers in one JVM share nothing.
@@ -124,7 +124,7 @@ public final class AkkaEchoServer implements EchoServer {
     @Override
     public String details() {
         return "akka=" + system.settings().config().getString("akka.version") + ", dispatcher threads=" + threads
-                + ", pull-mode reads, " + (traffic.writeMode() == ActorTraffic.WriteMode.ACK ? "acked writes" : "nack writes");
+                + (traffic.readMode() == ActorTraffic.ReadMode.PULL ? ", pull-mode reads, " : ", push-mode reads, ") + (traffic.writeMode() == ActorTraffic.WriteMode.ACK ? "acked writes" : "nack writes");
     }
 
     @Override

@@ -24,7 +24,9 @@ import dev.wirelab.core.echo.EchoConfig;
  *       pinned thread, because it blocks in {@code select()}.</li>
  *   <li><b>Bounded reads.</b> {@code direct-buffer-size} is the most one socket read hands
  *       to an actor; setting it to {@code readBufferSize} is what makes the per-connection
- *       memory bound in {@link ConnectionActor} exact.</li>
+ *       memory bound in {@link ConnectionActor} exact. {@code max-received-message-size}, the
+ *       most one read event may read in a loop, gets the same value: it matters for push-mode
+ *       reads ({@code read=push}), where without it one event would read a flood at once.</li>
  * </ul>
  */
 final class AkkaSettings {
@@ -58,11 +60,12 @@ final class AkkaSettings {
                   }
                   io.tcp {
                     direct-buffer-size = %d
+                    max-received-message-size = %d
                     worker-dispatcher = "akka.actor.default-dispatcher"
                     management-dispatcher = "akka.actor.default-dispatcher"
                   }
                 }
-                """.formatted(threads, threads, echo.readBufferSize());
+                """.formatted(threads, threads, echo.readBufferSize(), echo.readBufferSize());
         return ConfigFactory.parseString(text).withFallback(ConfigFactory.defaultReference()).resolve();
     }
 }

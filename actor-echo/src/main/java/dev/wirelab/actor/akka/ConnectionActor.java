@@ -57,6 +57,12 @@ import dev.wirelab.core.protocol.Session;
  *       (a backlog) still go acknowledged, so we learn when they are done. The price: the socket
  *       actor may hold one unacknowledged write we no longer count, so the bound on unsent bytes
  *       becomes {@code maxPendingWriteBytes + readBufferSize}.</li>
+ *   <li><b>Or pushed</b> ({@code read=push}). The socket actor reads whenever the socket is
+ *       readable and sends every read unasked; this actor sends {@code SuspendReading} only when
+ *       two more reads would not fit, and {@code ResumeReading} once they do again. One message
+ *       less per echo; the price is the strict bound: every read the socket actor began before
+ *       the suspension reached it still arrives, one read's worth of spare room covers only the
+ *       first, and when this actor runs behind there are more (see {@code ActorTraffic}).</li>
  * </ul>
  *
  * <h2>Protocol states</h2>
@@ -129,6 +135,8 @@ final class ConnectionActor {
     private final ReceiveHook hook;
     private final ActorTraffic traffic;
     private final boolean nack;
+    /** Push-mode reads ({@code read=push}): the socket actor reads unasked until told to suspend. */
+    private final boolean push;
     /** What this connection speaks (echo, HTTP): the actor moves bytes, the session answers. */
     private final Session session;
     private final Outgoing out = new Outgoing();
@@ -137,8 +145,13 @@ final class ConnectionActor {
     private ByteString buffered = ByteString.emptyByteString();
     /** Bytes of the one write the socket actor holds; 0 when no write is in flight. */
     private int inFlight;
-    /** A {@code ResumeReading} is outstanding: one {@code Received} (or EOF) may still come. */
+    /**
+     * A {@code Received} (or EOF) may still come: in pull mode, a {@code ResumeReading} is
+     * outstanding; in push mode, reading has not been fenced off yet.
+     */
     private boolean readRequested;
+    /** Push mode: we sent {@code SuspendReading} and have not resumed. */
+    private boolean readsSuspended;
     /** Draining: a {@link ReadsStopped} fence must be sent once no write is in flight. */
     private boolean fenceOwed;
     /** NACK writes: the socket actor refused a write and refuses all until {@code WritingResumed}. */
@@ -161,6 +174,7 @@ final class ConnectionActor {
         this.hook = hook;
         this.traffic = traffic;
         this.nack = traffic.writeMode() == ActorTraffic.WriteMode.NACK;
+        this.push = traffic.readMode() == ActorTraffic.ReadMode.PUSH;
         this.tcpEvents = Adapter.toClassic(context.messageAdapter(Tcp.Event.class, FromTcp::new));
     }
 
@@ -179,7 +193,11 @@ final class ConnectionActor {
         command(TcpMessage.register(tcpEvents, true, false));
         MessageTrace.note("connection", "tcp", "Register(self, keepOpenOnPeerClosed)");
         armIdleTimer(config.idleTimeout());
-        requestReadIfRoom();
+        if (push) {
+            readRequested = true;   // the socket actor starts reading as soon as it is registered
+        } else {
+            requestReadIfRoom();
+        }
         return open();
     }
 
@@ -261,7 +279,9 @@ final class ConnectionActor {
         hook.inspect(data);
         metrics.bytesRead().add(data.size());
         lastProgressNanos = System.nanoTime();
-        readRequested = false;
+        if (!push) {
+            readRequested = false;  // that was the one read we asked for
+        }
 
         // Let the protocol answer. Echo forwards its input, so the ByteString itself is queued: no copy.
         ByteBuffer view = data.asByteBuffer();
@@ -275,10 +295,17 @@ final class ConnectionActor {
         // Queue the bytes behind any write in flight; send them now if the socket is free.
         writeBufferedIfIdle();
         if (session.closeAfterOutput()) {
+            if (reading) {
+                stopReading();
+            }
             return startFlushing(); // the protocol is done with this peer: read no more, send what is owed, close
         }
         if (reading) {
-            requestReadIfRoom();
+            if (push) {
+                suspendIfFull();
+            } else {
+                requestReadIfRoom();
+            }
         }
         return Behaviors.same();
     }
@@ -360,13 +387,24 @@ final class ConnectionActor {
     }
 
     private Behavior<Command> onDrain() {
-        if (readRequested) {
-            // A read may be under way. Stop further reads, and fence the one that may be in flight.
-            command(TcpMessage.suspendReading());
-            fenceOwed = true;
-            sendFenceIfOwed();
-        }
+        stopReading();
         return startFlushing();
+    }
+
+    /**
+     * No more reads: if one may still be under way, suspend reading and fence it, so that its
+     * {@code Received} is echoed before the socket is closed.
+     */
+    private void stopReading() {
+        if (!readRequested) {
+            return;
+        }
+        if (!push || !readsSuspended) {
+            command(TcpMessage.suspendReading());
+            readsSuspended = true;
+        }
+        fenceOwed = true;
+        sendFenceIfOwed();
     }
 
     private Behavior<Command> abortStuckClose() {
@@ -437,14 +475,43 @@ final class ConnectionActor {
         socket.tell(message, tcpEvents);
     }
 
-    /** The backpressure rule: read again only if one more full read still fits the bound. */
+    /**
+     * The backpressure rule: read again only if one more full read still fits the bound. In push
+     * mode, resume a suspended socket once two more reads fit (see {@link #suspendIfFull}).
+     */
     private void requestReadIfRoom() {
-        long held = (long) inFlight + buffered.size() + refused.size();
+        long held = held();
+        if (push) {
+            if (readsSuspended && readRequested && (held == 0 || held + 2L * config.readBufferSize() <= config.maxPendingWriteBytes())) {
+                readsSuspended = false;
+                command(TcpMessage.resumeReading());
+                MessageTrace.note("connection", "tcp", "ResumeReading  [push mode: reads flow again]");
+            }
+            return;
+        }
         if (!readRequested && held + config.readBufferSize() <= config.maxPendingWriteBytes()) {
             readRequested = true;
             command(TcpMessage.resumeReading());
             MessageTrace.note("connection", "tcp", "ResumeReading");
         }
+    }
+
+    /**
+     * Push mode: suspend reading while two more reads would not fit. Two, not one: a read the
+     * socket actor started before our {@code SuspendReading} reached it still arrives.
+     */
+    private void suspendIfFull() {
+        long held = held();
+        if (!readsSuspended && held > 0 && held + 2L * config.readBufferSize() > config.maxPendingWriteBytes()) {
+            readsSuspended = true;
+            command(TcpMessage.suspendReading());
+            MessageTrace.note("connection", "tcp", "SuspendReading  [push mode: near the bound]");
+        }
+    }
+
+    /** Bytes this connection has read and not yet seen written: in flight, buffered, refused. */
+    private long held() {
+        return (long) inFlight + buffered.size() + refused.size();
     }
 
     private void armIdleTimer(Duration delay) {

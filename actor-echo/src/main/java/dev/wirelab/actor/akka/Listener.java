@@ -36,7 +36,9 @@ import dev.wirelab.core.protocol.Protocol;
  * {@code ResumeAccepting(1)} and then waits. The listener asks for the next only after it has
  * dealt with the last, so a flood of connects queues in the kernel's backlog, not in a mailbox.
  * Above {@code maxConnections} a connection is still accepted, then closed at once and counted
- * as refused (a clear answer beats a silent backlog).
+ * as refused (a clear answer beats a silent backlog). With {@code read=push} Akka binds in push
+ * mode, which also accepts in batches: the flood then queues in this actor's mailbox, and the
+ * count and the refusals are the same.
  *
  * <h2>Supervision</h2>
  * Each connection runs under {@link SupervisorStrategy#stop()}: an exception in a connection
@@ -118,7 +120,11 @@ final class Listener {
                 ? List.of(TcpSO.sendBufferSize(config.sendBufferSize()))
                 : List.of();
         // pullMode = true: accepted connections, and the accepting itself, wait to be asked.
-        tcp.tell(TcpMessage.bind(bridge, endpoint, config.backlog(), options, true), bridge);
+        // Akka has one switch for both: with read=push the connections read unasked and the TCP
+        // extension also accepts in batches (batch-accept-limit); every Connected still comes
+        // here, so the limit is counted and refused exactly as in pull mode.
+        boolean pull = traffic.readMode() == ActorTraffic.ReadMode.PULL;
+        tcp.tell(TcpMessage.bind(bridge, endpoint, config.backlog(), options, pull), bridge);
         return binding(bound);
     }
 

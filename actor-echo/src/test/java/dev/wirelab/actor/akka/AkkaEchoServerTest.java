@@ -187,6 +187,81 @@ class AkkaEchoServerTest {
         }
     }
 
+    /**
+     * Push-mode reads stop reading from a peer that does not read, and lose nothing once it does;
+     * what they cannot promise is the strict bound. Every read the socket actor made before our
+     * {@code SuspendReading} reached it still arrives, and when the connection actor runs behind
+     * the socket actor (both share the dispatcher) that is many reads: in eight runs on the lab
+     * machine the overshoot over {@code maxPendingWriteBytes} was 1 to 272 reads of 4 KiB
+     * (printed here). What is checked: the writer stalls at all (without the suspension the
+     * server would read all 32 MiB into memory and it never would) and every byte comes back.
+     */
+    @Test
+    @Timeout(60)
+    void pushReadsStopReadingFromAPeerThatDoesNotReadAndLoseNothing() throws Exception {
+        int maxPending = 16 * 1024;
+        int readBuffer = 4096;
+        AkkaEchoServer server = start(EchoConfig.defaults().withReadBufferSize(readBuffer).withMaxPendingWriteBytes(maxPending)
+                .withOption("read", "push"));
+        Socket socket = client(server);
+        byte[] sent = pattern(32 * 1024 * 1024, 5);
+        var progress = new java.util.concurrent.atomic.AtomicLong();
+
+        try (ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> writing = writer.submit(() -> {
+                OutputStream out = socket.getOutputStream();
+                for (int offset = 0; offset < sent.length; offset += 8192) {
+                    out.write(sent, offset, 8192);
+                    progress.addAndGet(8192);
+                }
+                return null;
+            });
+
+            try {
+                awaitStalled(progress);
+                var m = server.metrics();
+                long held = m.bytesRead() - m.bytesWritten();
+                System.out.printf("[akka push reads] slow peer: server holds %,d B, strict bound %,d B (%.1f reads over)%n",
+                        held, maxPending, Math.max(0, held - maxPending) / (double) readBuffer);
+                assertTrue(held < sent.length / 4,
+                        "push reads never suspended: the server holds " + held + " bytes for a peer that reads nothing");
+
+                assertArrayEquals(sent, readExactly(socket.getInputStream(), sent.length));
+                writing.get();
+            } finally {
+                socket.close();     // a failed check must not leave the writer blocked
+            }
+        }
+    }
+
+    /** Push reads still send back every byte they read when the server shuts down gracefully, and the drain ends. */
+    @Test
+    @Timeout(30)
+    void pushReadsFinishInFlightEchoesOnShutdown() throws Exception {
+        AkkaEchoServer server = start(EchoConfig.defaults().withOption("read", "push"));
+        List<Socket> sockets = new ArrayList<>();
+        byte[] message = pattern(64 * 1024, 9);
+        for (int i = 0; i < 8; i++) {
+            Socket socket = client(server);
+            socket.getOutputStream().write(message);
+            sockets.add(socket);
+        }
+        // Shut down once the server has read every byte (reading is still switched on in push mode:
+        // the drain must suspend it and fence off any read under way before it closes).
+        long total = (long) sockets.size() * message.length;
+        awaitTrue("the server read all " + total + " bytes", () -> server.metrics().bytesRead() == total);
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<byte[]>> echoes = new ArrayList<>();
+            for (Socket socket : sockets) {
+                echoes.add(readers.submit(() -> readExactly(socket.getInputStream(), message.length)));
+            }
+            assertTrue(server.shutdown(Duration.ofSeconds(10)), "the drain did not finish within 10 s");
+            for (Future<byte[]> echo : echoes) {
+                assertArrayEquals(message, echo.get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
     private static void awaitStalled(java.util.concurrent.atomic.AtomicLong progress) throws InterruptedException {
         long last = -1;
         int quietPolls = 0;
@@ -294,13 +369,29 @@ class AkkaEchoServerTest {
     /**
      * The message count per echo, pinned: with acknowledged writes the connection actor handles
      * four messages per echo (Received and Written in, Write and ResumeReading out); with NACK
-     * writes three, because a write that goes through is never answered.
+     * writes three, because a write that goes through is never answered; with push-mode reads
+     * one less again, because nobody asks for the next read.
      */
     @Test
     @Timeout(30)
     void countsTheActorMessagesOfEachEcho() throws Exception {
         assertEquals(List.of(2.0, 2.0), messagesPerEcho(EchoConfig.defaults()));
         assertEquals(List.of(1.0, 2.0), messagesPerEcho(EchoConfig.defaults().withOption("write", "nack")));
+        assertEquals(List.of(2.0, 1.0), messagesPerEcho(EchoConfig.defaults().withOption("read", "push")));
+    }
+
+    /** Options the server does not know, or values it cannot take, fail the start with the words to fix them. */
+    @Test
+    void refusesReadAndWriteModesItDoesNotKnow() {
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("reads", "push")));
+        assertEquals("the akka server knows only the options write=ack|nack and read=pull|push, got [reads]", unknown.getMessage());
+        var bad = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("read", "batch")));
+        assertEquals("akka: option read=batch must be pull or push", bad.getMessage());
+        var unbounded = assertThrows(IllegalArgumentException.class,
+                () -> AkkaEchoServer.start(EchoConfig.defaults().withOption("read", "push").withOption("write", "nack")));
+        assertTrue(unbounded.getMessage().startsWith("akka: write=nack cannot be combined with read=push"), unbounded.getMessage());
     }
 
     /** Events in and commands out per echo, over 200 one-at-a-time echoes after the connection is set up. */
