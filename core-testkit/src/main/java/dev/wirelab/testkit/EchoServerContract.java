@@ -563,7 +563,7 @@ public abstract class EchoServerContract {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long most = 0;
         int quietPolls = 0;
-        while (System.nanoTime() - end < 0 && quietPolls < 10) {
+        while (System.nanoTime() - end < 0 && quietPolls < 5) {
             long now = ServerSockets.of(port).stream().mapToLong(ServerSockets::sendQueue).max().orElse(0);
             if (now > most) {
                 most = now;
