@@ -411,7 +411,7 @@ public abstract class EchoServerFaults {
         int threadsBefore = ProcessProbe.platformThreads();
 
         // Phase 2: the attack: every dripper sends one byte; a watcher records when each is closed.
-        try (Drippers drippers = new Drippers(server.localAddress(), attackers)) {
+        try (Drippers drippers = new Drippers(server.localAddress(), attackers, idle)) {
             Future<long[]> closedAt = inBackground(drippers::awaitAllClosed);
             int peakThreads = threadsBefore;
             List<Long> loaded = new ArrayList<>();
@@ -486,14 +486,25 @@ public abstract class EchoServerFaults {
     /**
      * Slowloris clients on one selector thread: each sends one byte at once and would send the
      * next after 2 s; the watcher records how long each lived until the server closed it.
+     *
+     * <p>A lifetime is counted from the last byte the server can have read. A server that reached
+     * a connection late (a thread per connection, 500 threads to start on a busy machine) times it
+     * from its late first read, so it may close the connection a few milliseconds after the 2 s
+     * drip sent the next byte, a byte it never had the chance to read. A close sooner than
+     * {@code idle} after a drip is therefore timed from the byte before it; a close sooner than
+     * {@code idle} after the first byte still counts as what it is, an early close.
      */
     private static final class Drippers implements AutoCloseable {
         private final Selector selector = Selector.open();
         private final List<SocketChannel> channels = new ArrayList<>();
         private final long[] sentAt;
+        private final long[] sentBefore;
+        private final long idleNanos;
 
-        Drippers(InetSocketAddress server, int count) throws IOException {
+        Drippers(InetSocketAddress server, int count, Duration idle) throws IOException {
             sentAt = new long[count];
+            sentBefore = new long[count];
+            idleNanos = idle.toNanos();
             for (int i = 0; i < count; i++) {
                 SocketChannel channel = SocketChannel.open(server);
                 channels.add(channel);
@@ -523,7 +534,9 @@ public abstract class EchoServerFaults {
                         n = -1;
                     }
                     if (n < 0) {
-                        lifetime[i] = System.nanoTime() - sentAt[i];
+                        long now = System.nanoTime();
+                        long sinceLast = now - sentAt[i];
+                        lifetime[i] = sinceLast < idleNanos && sentBefore[i] != 0 ? now - sentBefore[i] : sinceLast;
                         key.cancel();
                         open--;
                     }
@@ -545,7 +558,9 @@ public abstract class EchoServerFaults {
                 if (key.isValid()) {
                     try {
                         ((SocketChannel) key.channel()).write(ByteBuffer.wrap(new byte[] {'x'}));
-                        sentAt[(Integer) key.attachment()] = System.nanoTime();
+                        int i = (Integer) key.attachment();
+                        sentBefore[i] = sentAt[i];
+                        sentAt[i] = System.nanoTime();
                     } catch (IOException closed) {
                         // the server closed it; the next select reports it
                     }
