@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.wirelab.core.echo.EchoConfig;
@@ -63,10 +64,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>a graceful shutdown sends back what the server already read, then closes;</li>
  *   <li>the metrics snapshot adds up to exactly what the clients sent;</li>
  *   <li>the address reported for port 0 is the real bound port;</li>
- *   <li>the provider describes itself: a lowercase name, a model and a description.</li>
+ *   <li>the provider describes itself: a lowercase name, a model and a description;</li>
+ *   <li>the send buffer the config asks for ({@link EchoConfig#sendBufferSize()}) is what the
+ *       kernel holds for the server's end of every connection, read back with {@code ss}.</li>
  * </ol>
- * Twelve rules in thirteen test methods (the idle rule has two sides); the first rule runs
+ * Thirteen rules in fourteen test methods (the idle rule has two sides); the first rule runs
  * once per message size, seven in all.
+ *
+ * <p><b>Partial writes.</b> On loopback Linux grows a socket's send buffer to megabytes, so a
+ * server's write rarely comes back short and its "write the rest later" path may never run.
+ * A variant's {@code SmallSendBufferContractTest} runs the whole suite again with a
+ * {@link #baseConfig()} that asks for a small send buffer: every rule, backpressure and
+ * shutdown included, then holds while the server's writes are cut short.
  *
  * <p><b>How it tests.</b> Raw blocking sockets on loopback, exact bytes from
  * {@link BytePattern} (so a repeated, dropped or reordered chunk cannot pass), port 0,
@@ -92,6 +101,9 @@ public abstract class EchoServerContract {
     protected EchoConfig baseConfig() {
         return EchoConfig.defaults();
     }
+
+    /** The send buffer the send-buffer rule asks for when {@link #baseConfig()} leaves it to the OS. */
+    protected static final int SMALL_SEND_BUFFER = 4096;
 
     private static final int MANY_CLIENTS = 250;
     private static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
@@ -328,13 +340,18 @@ public abstract class EchoServerContract {
         long seed = 42;
         int total = 64 << 20;   // more than every socket buffer on the path could hold
         int chunk = 64 * 1024;
-        AtomicLong written = new AtomicLong();
+        AtomicLong attempted = new AtomicLong();   // chunks the writer has started to write
+        AtomicLong written = new AtomicLong();     // ... and finished writing
+        AtomicBoolean stop = new AtomicBoolean();
 
-        // Phase 1: a writer pushes 64 MiB while nobody reads the echo.
+        // Phase 1: a writer pushes up to 64 MiB while nobody reads the echo; once the server has
+        // stalled it, the writer finishes the chunk it is in and stops (the stall is what counts,
+        // and the bytes it got through are the ones phase 3 checks).
         Future<?> writer = inBackground(() -> {
             byte[] buf = new byte[chunk];
-            for (long offset = 0; offset < total; offset += chunk) {
+            for (long offset = 0; offset < total && !stop.get(); offset += chunk) {
                 BytePattern.fill(seed, offset, buf, 0, chunk);
+                attempted.addAndGet(chunk);
                 client.write(buf);
                 written.addAndGet(chunk);
             }
@@ -356,14 +373,23 @@ public abstract class EchoServerContract {
         assertTrue(held <= bound, "server holds " + held + " unsent bytes, more than maxPendingWriteBytes + readBufferSize = "
                 + bound + " (" + m + ")");
 
-        // Phase 3: the peer reads; every byte of the 64 MiB arrives, in order.
+        // Phase 3: the peer reads; every byte the writer got through arrives, in order. A chunk the
+        // writer has started is committed (its write returns once we read), so it is read too.
+        stop.set(true);
         byte[] buf = new byte[chunk];
-        for (long offset = 0; offset < total; offset += chunk) {
+        long offset = 0;
+        while (offset < attempted.get() || !writer.isDone()) {
+            if (offset == attempted.get()) {
+                Eventually.pause(1);    // the writer is between chunks, about to see stop
+                continue;
+            }
             readFully(client, buf);
             long bad = BytePattern.firstMismatch(seed, offset, buf, 0, chunk);
             assertEquals(-1, bad, "wrong byte at stream position " + bad + " after the peer resumed reading");
+            offset += chunk;
         }
         await(writer);
+        assertEquals(written.get(), offset, "read back a different amount than the writer wrote");
     }
 
     /** A graceful shutdown sends back every byte the server already read, closes cleanly, and accepts no one new. */
@@ -416,6 +442,53 @@ public abstract class EchoServerContract {
                 () -> server.metrics().closed() == 3 && server.metrics().active() == 0, server::metrics);
         ConnectionMetrics.Snapshot m = server.metrics();
         assertEquals(new ConnectionMetrics.Snapshot(3, 0, 3, 0, 0, 0, 3, total, total), m);
+    }
+
+    /**
+     * The server sets {@code SO_SNDBUF} on every socket it accepts, as the config asks. Checked
+     * from the kernel, not from the server: {@code ss} reports {@code tb} for the server's end
+     * of each connection, which must be what Linux makes of the request (double it, see
+     * {@link ServerSockets}). The rule starts its own server with a small buffer when the base
+     * config leaves it at the OS default, so it bites in every contract run.
+     */
+    @Test
+    @Timeout(60)
+    void appliesTheConfiguredSendBufferToEveryAcceptedSocket() throws Exception {
+        Skip.unlessRequiredInCi(ServerSockets.available(), ServerSockets.offered(),
+                "ss (iproute2) does not run here: the server's SO_SNDBUF can only be read from the kernel with ss -tm");
+        EchoConfig base = baseConfig();
+        int asked = base.sendBufferSize() > 0 ? base.sendBufferSize() : SMALL_SEND_BUFFER;
+        EchoServer server = start(base.withSendBufferSize(asked));
+        int port = server.localAddress().getPort();
+        int expected = ServerSockets.kernelSendBuffer(asked);
+
+        // Phase 1: three connections, each echoed once, so the server has finished setting each one up.
+        for (int i = 0; i < 3; i++) {
+            assertEchoes(connect(server), 100, 30 + i, 0);
+        }
+
+        // Phase 2: the kernel's view of the server's three ends (local port = the server's port).
+        List<ServerSockets> ends = ServerSockets.of(port);
+        assertEquals(3, ends.size(), "ss should list the server's end of 3 connections on port " + port + ": " + ends);
+        for (ServerSockets end : ends) {
+            assertEquals(expected, end.sendBuffer(), "asked for SO_SNDBUF " + asked + ", so the kernel should hold "
+                    + expected + " for the server's socket: the server did not apply the send buffer (" + ends + ")");
+        }
+
+        // Phase 3: a peer that reads nothing fills that small buffer; from here each write the
+        // server makes to it is partial (or waits). The queue it reaches is the figure reported.
+        RawClient stalled = connect(server, 64 * 1024);
+        inBackground(() -> {
+            stalled.write(BytePattern.bytes(40, 0, 1 << 20));
+            return null;
+        });
+        long queued = awaitServerSendQueue(port);
+        ConnectionMetrics.Snapshot m = server.metrics();
+        String figure = String.format("asked %,d B, kernel tb %,d B on all %d server sockets; for a peer that stopped reading, "
+                + "%,d B in the server's send queue and %,d B read but not yet written", asked, expected, ends.size(), queued,
+                m.bytesRead() - m.bytesWritten());
+        System.out.println("[contract] " + provider().name() + " send buffer: " + figure);
+        assertTrue(queued > 0, "the server's send queue never filled for a peer that reads nothing");
     }
 
     // ---------------------------------------------------------------------------------
@@ -483,6 +556,24 @@ public abstract class EchoServerContract {
     private static void readFully(RawClient client, byte[] buf) throws IOException {
         byte[] got = client.readExactly(buf.length);
         System.arraycopy(got, 0, buf, 0, buf.length);
+    }
+
+    /** The largest Send-Q among the server's sockets on {@code port}, once one is non-zero (0 after 10 s). */
+    private static long awaitServerSendQueue(int port) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long most = 0;
+        int quietPolls = 0;
+        while (System.nanoTime() - end < 0 && quietPolls < 5) {
+            long now = ServerSockets.of(port).stream().mapToLong(ServerSockets::sendQueue).max().orElse(0);
+            if (now > most) {
+                most = now;
+                quietPolls = 0;
+            } else if (most > 0) {
+                quietPolls++;
+            }
+            Eventually.pause(20);
+        }
+        return most;
     }
 
     /**

@@ -16,8 +16,10 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.BehaviorBuilder;
+import akka.io.Inet;
 import akka.io.Tcp;
 import akka.io.TcpMessage;
+import akka.io.TcpSO;
 
 import dev.wirelab.core.echo.EchoConfig;
 import dev.wirelab.core.metrics.ConnectionMetrics;
@@ -112,12 +114,17 @@ final class Listener {
     private Behavior<Command> bind(CompletableFuture<InetSocketAddress> bound) {
         akka.actor.ActorRef tcp = Tcp.get(Adapter.toClassic(context.getSystem())).manager();
         var endpoint = new InetSocketAddress(config.host(), config.port());
+        // The bind's socket options reach every accepted socket: Akka applies a SendBufferSize
+        // "after connect", i.e. on each connection the listener accepts.
+        List<Inet.SocketOption> options = config.sendBufferSize() > 0
+                ? List.of(TcpSO.sendBufferSize(config.sendBufferSize()))
+                : List.of();
         // pullMode = true: accepted connections, and the accepting itself, wait to be asked.
         // Akka has one switch for both: with read=push the connections read unasked and the TCP
         // extension also accepts in batches (batch-accept-limit); every Connected still comes
         // here, so the limit is counted and refused exactly as in pull mode.
         boolean pull = traffic.readMode() == ActorTraffic.ReadMode.PULL;
-        tcp.tell(TcpMessage.bind(bridge, endpoint, config.backlog(), List.of(), pull), bridge);
+        tcp.tell(TcpMessage.bind(bridge, endpoint, config.backlog(), options, pull), bridge);
         return binding(bound);
     }
 

@@ -115,6 +115,10 @@ public final class CompletionEchoServer implements EchoServer {
         live.add(connection);
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (config.sendBufferSize() > 0) {
+                // A fixed SO_SNDBUF: a small one makes a write complete with fewer bytes than asked.
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferSize());
+            }
         } catch (IOException e) {
             metrics.errors().increment();
             connection.close();

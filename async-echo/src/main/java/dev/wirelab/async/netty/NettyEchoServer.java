@@ -144,7 +144,7 @@ public final class NettyEchoServer implements EchoServer {
 
     private ServerBootstrap bootstrap() {
         int readSize = config.readBufferSize();
-        return new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptLoop, ioLoops)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
@@ -162,6 +162,11 @@ public final class NettyEchoServer implements EchoServer {
                         admit(channel);
                     }
                 });
+        if (config.sendBufferSize() > 0) {
+            // SO_SNDBUF on each accepted channel, whatever the transport (nio, epoll, io_uring).
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.sendBufferSize());
+        }
+        return bootstrap;
     }
 
     /**

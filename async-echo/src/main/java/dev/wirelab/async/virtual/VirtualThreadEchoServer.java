@@ -141,6 +141,9 @@ public final class VirtualThreadEchoServer implements EchoServer {
                 return;                     // shutdown started before we were registered in 'live'
             }
             socket.setTcpNoDelay(true);
+            if (config.sendBufferSize() > 0) {
+                socket.setSendBufferSize(config.sendBufferSize());   // fixed SO_SNDBUF, auto-tuning off
+            }
             if (reaper == null) {
                 // Timed reads (or none): 0 means no timeout.
                 socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())));

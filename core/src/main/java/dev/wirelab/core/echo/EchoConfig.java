@@ -25,6 +25,12 @@ import dev.wirelab.core.protocol.Protocol;
  * @param protocol             what the server speaks on each connection: {@link Protocol#ECHO} (the default) or
  *                             {@link Protocol#HTTP}; the server model only moves bytes, the protocol's session decides
  *                             what to answer
+ * @param sendBufferSize       {@code SO_SNDBUF} in bytes that every server sets on each accepted socket; {@code 0}
+ *                             (the default) leaves the OS default, which on Linux auto-tunes up to
+ *                             {@code net.ipv4.tcp_wmem}'s maximum. Linux doubles the value asked for (the extra half
+ *                             is its bookkeeping) and clamps it to {@code [4608, net.core.wmem_max]}; setting it turns
+ *                             auto-tuning off for that socket. A small value makes the server's writes partial early,
+ *                             so its write-interest and backpressure paths run even on loopback.
  */
 public record EchoConfig(
         String host,
@@ -36,7 +42,8 @@ public record EchoConfig(
         int ioThreads,
         int backlog,
         Map<String, String> options,
-        Protocol protocol) {
+        Protocol protocol,
+        int sendBufferSize) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
@@ -44,6 +51,8 @@ public record EchoConfig(
     public static final int DEFAULT_READ_BUFFER_SIZE = 16 * 1024;
     public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 256 * 1024;
     public static final int DEFAULT_BACKLOG = 1024;
+    /** The largest {@link #sendBufferSize()} accepted: far above any {@code wmem_max} a lab machine sets. */
+    public static final int MAX_SEND_BUFFER_SIZE = 256 * 1024 * 1024;
 
     public EchoConfig {
         Objects.requireNonNull(host, "host");
@@ -63,14 +72,24 @@ public record EchoConfig(
                         + "): a server must be able to hold one read's worth of output");
         require(ioThreads >= 0 && ioThreads <= 1024, "ioThreads must be 0..1024 (0 = variant's choice), was " + ioThreads);
         require(backlog >= 1, "backlog must be at least 1, was " + backlog);
+        require(sendBufferSize >= 0 && sendBufferSize <= MAX_SEND_BUFFER_SIZE,
+                "sendBufferSize must be 0 (the OS default) or 1 B..256 MiB, was " + sendBufferSize);
         options = Map.copyOf(new TreeMap<>(options));
+    }
+
+    /** The OS's default send buffer, as before the setting existed. */
+    public EchoConfig(String host, int port, int maxConnections, Duration idleTimeout, int readBufferSize,
+                      int maxPendingWriteBytes, int ioThreads, int backlog, Map<String, String> options,
+                      Protocol protocol) {
+        this(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options,
+                protocol, 0);
     }
 
     /** The echo protocol, as before protocols existed. */
     public EchoConfig(String host, int port, int maxConnections, Duration idleTimeout, int readBufferSize,
                       int maxPendingWriteBytes, int ioThreads, int backlog, Map<String, String> options) {
         this(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options,
-                Protocol.ECHO);
+                Protocol.ECHO, 0);
     }
 
     private static void require(boolean ok, String message) {
@@ -82,50 +101,55 @@ public record EchoConfig(
     /** Loopback, an ephemeral port, and the defaults above. */
     public static EchoConfig defaults() {
         return new EchoConfig(DEFAULT_HOST, 0, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_READ_BUFFER_SIZE,
-                DEFAULT_MAX_PENDING_WRITE_BYTES, 0, DEFAULT_BACKLOG, Map.of(), Protocol.ECHO);
+                DEFAULT_MAX_PENDING_WRITE_BYTES, 0, DEFAULT_BACKLOG, Map.of(), Protocol.ECHO, 0);
     }
 
     public EchoConfig withHost(String host) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withPort(int port) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withMaxConnections(int maxConnections) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withIdleTimeout(Duration idleTimeout) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withReadBufferSize(int readBufferSize) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withMaxPendingWriteBytes(int maxPendingWriteBytes) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withIoThreads(int ioThreads) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     public EchoConfig withBacklog(int backlog) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     /** A copy with one more variant-specific option. */
     public EchoConfig withOption(String key, String value) {
         Map<String, String> more = new TreeMap<>(options);
         more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, more, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, more, protocol, sendBufferSize);
     }
 
     public EchoConfig withProtocol(Protocol protocol) {
-        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol);
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
+    }
+
+    /** A copy whose servers set {@code SO_SNDBUF} to {@code sendBufferSize} on each accepted socket (0 = OS default). */
+    public EchoConfig withSendBufferSize(int sendBufferSize) {
+        return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes, ioThreads, backlog, options, protocol, sendBufferSize);
     }
 
     /** The thread count to use when {@link #ioThreads()} is 0: one per core. */

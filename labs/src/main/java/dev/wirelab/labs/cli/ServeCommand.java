@@ -65,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Bytes a connection may hold unsent before the server stops reading it (default: 256k).")
     int maxPendingWriteBytes = EchoConfig.DEFAULT_MAX_PENDING_WRITE_BYTES;
 
+    @Option(names = "--send-buffer", paramLabel = "SIZE", converter = CliValues.SizeConverter.class,
+            description = "SO_SNDBUF of every accepted socket, e.g. 4k; Linux doubles it and turns auto-tuning off. "
+                    + "A small one makes the server's writes partial (default: 0, the OS's auto-tuned buffer).")
+    int sendBufferSize = 0;
+
     @Option(names = "--protocol", paramLabel = "echo|http", converter = CliValues.ProtocolConverter.class,
             description = "What each connection speaks: echo (every byte back) or http (the HTTP/1.1 routes; try "
                     + "curl http://HOST:PORT/plaintext) (default: echo).")
@@ -97,7 +102,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("listening " + CliValues.text(server.localAddress()));
         out.println(server.name() + " (" + provider.model() + ")"
                 + (server.details().isEmpty() ? "" : ", " + server.details())
-                + (protocol == Protocol.ECHO ? "" : ", protocol=" + protocol.label()) + "; Ctrl-C stops it");
+                + (protocol == Protocol.ECHO ? "" : ", protocol=" + protocol.label())
+                + (config.sendBufferSize() == 0 ? "" : ", send buffer " + config.sendBufferSize() + " B")
+                + "; Ctrl-C stops it");
         out.flush();
         serveUntilStopped(server, out);
         return 0;
@@ -106,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
     private EchoConfig config() {
         try {
             return new EchoConfig(host, port, maxConnections, idleTimeout, readBufferSize, maxPendingWriteBytes,
-                    ioThreads, EchoConfig.DEFAULT_BACKLOG, options, protocol);
+                    ioThreads, EchoConfig.DEFAULT_BACKLOG, options, protocol, sendBufferSize);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

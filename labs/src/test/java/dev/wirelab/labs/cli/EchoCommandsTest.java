@@ -7,11 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.wirelab.testkit.ServerSockets;
+import dev.wirelab.testkit.Skip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,6 +54,17 @@ class EchoCommandsTest {
     void serveRejectsAnInvalidSettingWithItsReason() {
         assertEquals(2, lab("serve", "blocking", "--max-connections", "0"));
         assertTrue(err.toString().contains("maxConnections must be at least 1, was 0"), err.toString());
+    }
+
+    /** A send buffer must be a size the config allows: a word or a negative number is one line and exit 2. */
+    @Test
+    void serveRejectsABadSendBuffer() {
+        assertEquals(2, lab("serve", "blocking", "--send-buffer", "small"));
+        assertTrue(err.toString().contains("'small' is not a size in bytes"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, lab("serve", "blocking", "--send-buffer", "512m"));
+        assertTrue(err.toString().contains("sendBufferSize must be 0 (the OS default) or 1 B..256 MiB, was 536870912"),
+                err.toString());
     }
 
     /** A variant refuses options it does not know, rather than ignoring a typo. */
@@ -122,6 +137,31 @@ class EchoCommandsTest {
         assertTrue(lines[1].startsWith("blocking (thread-per-connection)"), serveOut.toString());
         assertTrue(serveOut.toString().contains("stopped: accepted=4 refused=0 closed=4 idle-timeouts=0 errors=0"),
                 serveOut.toString());
+    }
+
+    /** --send-buffer reaches the kernel: the server's end of a connection holds double the size asked for. */
+    @Test
+    @Timeout(60)
+    void serveAppliesTheSendBufferToEachConnection() throws Exception {
+        Skip.unlessRequiredInCi(ServerSockets.available(), ServerSockets.offered(),
+                "ss (iproute2) does not run here: the server's SO_SNDBUF can only be read from the kernel with ss -tm");
+        StringWriter serveOut = new StringWriter();
+        StringWriter serveErr = new StringWriter();
+        AtomicInteger serveExit = new AtomicInteger(-1);
+        Thread serve = Thread.ofPlatform().start(() -> serveExit.set(LabCli.execute(new PrintWriter(serveOut, true),
+                new PrintWriter(serveErr, true), "serve", "virtual", "--port", "0", "--send-buffer", "4k")));
+        int port = awaitListening(serveOut, serveErr);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write(7);
+            assertEquals(7, client.getInputStream().read());     // echoed: the server has set the socket up
+            assertEquals(List.of(ServerSockets.kernelSendBuffer(4096)),
+                    ServerSockets.of(port).stream().map(ServerSockets::sendBuffer).toList());
+        } finally {
+            serve.interrupt();
+            serve.join(Duration.ofSeconds(15));
+        }
+        assertEquals(0, serveExit.get(), serveErr.toString());
+        assertTrue(serveOut.toString().contains(", send buffer 4096 B; Ctrl-C stops it"), serveOut.toString());
     }
 
     private static int awaitListening(StringWriter serveOut, StringWriter serveErr) throws InterruptedException {

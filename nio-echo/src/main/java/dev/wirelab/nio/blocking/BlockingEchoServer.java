@@ -263,6 +263,10 @@ public final class BlockingEchoServer implements EchoServer {
         public void run() {
             try {
                 socket.setTcpNoDelay(true);   // echo small messages at once, not after Nagle's delay
+                if (config.sendBufferSize() > 0) {
+                    // A fixed SO_SNDBUF (auto-tuning off): a small one makes write() block sooner.
+                    socket.setSendBufferSize(config.sendBufferSize());
+                }
                 socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
                 serveUntilEnd();
             } catch (IOException e) {

@@ -76,8 +76,8 @@ import dev.wirelab.core.protocol.Protocol;
  * nothing. At the deadline whatever remains is closed forcibly.
  *
  * <h2>Options</h2>
- * {@code sndbuf=BYTES} and {@code rcvbuf=BYTES} fix the kernel's socket buffers (see
- * {@link SocketTuning}); without them Linux sizes and grows the buffers itself.
+ * {@code sndbuf=BYTES} (or {@link EchoConfig#sendBufferSize()}) and {@code rcvbuf=BYTES} fix the
+ * kernel's socket buffers (see {@link SocketTuning}); without them Linux sizes and grows the buffers itself.
  *
  * <p>Where the lab simplifies: one read per ready key and a per-connection heap buffer for
  * leftovers. Netty's {@code NioEventLoop} reads up to 16 times per key, pools its buffers,
@@ -115,7 +115,7 @@ public final class SelectorEchoServer implements EchoServer {
      * once the server is listening.
      */
     public static SelectorEchoServer start(EchoConfig config) throws IOException {
-        SocketTuning buffers = SocketTuning.from(config.options());
+        SocketTuning buffers = SocketTuning.from(config);
         ConnectionMetrics metrics = new ConnectionMetrics();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {

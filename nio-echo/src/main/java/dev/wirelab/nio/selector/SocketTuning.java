@@ -5,14 +5,18 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
 import java.util.Map;
 
+import dev.wirelab.core.echo.EchoConfig;
+
 /**
  * The selector server's options: fixed kernel socket buffer sizes, and Nagle's algorithm.
  *
  * <ul>
- *   <li>{@code sndbuf=BYTES}: {@code SO_SNDBUF} of every accepted socket. A small send buffer
- *       makes partial writes (and so {@code OP_WRITE} and backpressure) happen early; the tests
- *       use that to exercise those paths on loopback, where Linux otherwise grows the buffer
- *       to megabytes.</li>
+ *   <li>{@code sndbuf=BYTES}: {@code SO_SNDBUF} of every accepted socket, the same setting as
+ *       {@link EchoConfig#sendBufferSize()} (which every server applies), kept as an option because
+ *       {@code lab tune} and the tour spell it {@code nio@sndbuf=}. Giving both with different values
+ *       is an error. A small send buffer makes partial writes (and so {@code OP_WRITE} and
+ *       backpressure) happen early, even on loopback, where Linux otherwise grows the buffer to
+ *       megabytes.</li>
  *   <li>{@code rcvbuf=BYTES}: {@code SO_RCVBUF}, set on the listening socket so accepted
  *       sockets inherit it before the handshake (the TCP window scale is agreed then).</li>
  *   <li>{@code nodelay=true|false}: {@code TCP_NODELAY} on accepted sockets, {@code true} by
@@ -32,6 +36,20 @@ record SocketTuning(int sendBufferBytes, int receiveBufferBytes, boolean noDelay
     static final String SNDBUF = "sndbuf";
     static final String RCVBUF = "rcvbuf";
     static final String NODELAY = "nodelay";
+
+    /** The config's send buffer and its options ({@code sndbuf=} may repeat the send buffer, not contradict it). */
+    static SocketTuning from(EchoConfig config) {
+        SocketTuning tuning = from(config.options());
+        int asked = config.sendBufferSize();
+        if (asked == 0 || tuning.sendBufferBytes == asked) {
+            return tuning;
+        }
+        if (tuning.sendBufferBytes != 0) {
+            throw new IllegalArgumentException("option " + SNDBUF + "=" + tuning.sendBufferBytes + " contradicts the send buffer size "
+                    + asked + "; give the size once");
+        }
+        return new SocketTuning(asked, tuning.receiveBufferBytes, tuning.noDelay);
+    }
 
     /** Reads the options; an unknown key or a bad number is an error that says what is allowed. */
     static SocketTuning from(Map<String, String> options) {

@@ -9,6 +9,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 
+import dev.wirelab.core.echo.EchoConfig;
 import org.junit.jupiter.api.Test;
 
 class SocketTuningTest {
@@ -23,6 +24,18 @@ class SocketTuningTest {
     void readsEveryOption() {
         assertEquals(new SocketTuning(4096, 8192, false),
                 SocketTuning.from(Map.of("sndbuf", "4096", "rcvbuf", "8192", "nodelay", "false")));
+    }
+
+    /** The config's send buffer reaches the selector; sndbuf= may repeat it but not contradict it. */
+    @Test
+    void takesTheSendBufferFromTheConfig() {
+        EchoConfig small = EchoConfig.defaults().withSendBufferSize(4096);
+        assertEquals(new SocketTuning(4096, 0, true), SocketTuning.from(small));
+        assertEquals(new SocketTuning(4096, 0, true), SocketTuning.from(small.withOption("sndbuf", "4096")));
+        assertEquals(new SocketTuning(8192, 0, true), SocketTuning.from(EchoConfig.defaults().withOption("sndbuf", "8192")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SocketTuning.from(small.withOption("sndbuf", "8192")));
+        assertEquals("option sndbuf=8192 contradicts the send buffer size 4096; give the size once", e.getMessage());
     }
 
     /** A typo in a value is an error naming the option, not a silent default. */

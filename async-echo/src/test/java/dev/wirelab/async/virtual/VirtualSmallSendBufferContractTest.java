@@ -1,0 +1,22 @@
+package dev.wirelab.async.virtual;
+
+import dev.wirelab.core.echo.EchoConfig;
+import dev.wirelab.core.echo.EchoServerProvider;
+import dev.wirelab.testkit.EchoServerContract;
+
+/**
+ * The one-virtual-thread-per-connection server passes the whole echo contract again with a {@value EchoServerContract#SMALL_SEND_BUFFER}-byte
+ * send buffer on every accepted socket (8 KiB in the kernel): its writes come back short all the time, so
+ * every rule runs through a write that parks its virtual thread until the kernel takes the rest.
+ */
+class VirtualSmallSendBufferContractTest extends EchoServerContract {
+    @Override
+    protected EchoServerProvider provider() {
+        return new VirtualThreadEchoServerProvider();
+    }
+
+    @Override
+    protected EchoConfig baseConfig() {
+        return super.baseConfig().withSendBufferSize(SMALL_SEND_BUFFER);
+    }
+}
