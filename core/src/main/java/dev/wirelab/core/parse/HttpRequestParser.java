@@ -65,7 +65,8 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * not-a-name-byte mask, and stops at the first control byte that is not half of a CR LF
  * pair. A line inside the index is then free of bare CRs and control bytes by
  * construction, and the parser settles it with two next-set-bit searches and one byte
- * compare (see {@code indexedFieldLines}). The request line's LF comes from the same index.
+ * compare (see {@code indexedFieldLines}). The request line's LF and the method's end come
+ * from the same index.
  *
  * <p>Then a field line is offered to the scanner's fused step
  * ({@link HttpScanner#fieldLine}): the vector scanner settles a clean line from one load
@@ -104,7 +105,7 @@ public final class HttpRequestParser {
     private int headersStart;   // first byte after the request line's CRLF
     private int lineEnd;        // the LF of the line being validated (for the stray-CR check)
 
-    // The structural index: three bit masks per 64-byte block (see HttpScanner#structuralIndex),
+    // The structural index: two bit masks per 64-byte block (see HttpScanner#structuralIndex),
     // covering [indexFrom, indexEnd) of the window. Rebuilt by every parse call that needs it.
     private static final int INDEX_BLOCKS = 16;
     private final long[] index = new long[INDEX_BLOCKS * HttpScanner.INDEX_MASKS];

@@ -16,7 +16,7 @@ import java.util.Optional;
  *   indexOfNonVisible not 0x21..0x7E   the end of the request target
  *   indexOfControl   CTL but HTAB, DEL the first byte a field value may not hold (field-content)
  *   fieldLine        (optional)        a whole clean field line at once, or "no, take the searches"
- *   structuralIndex  (optional)        the whole head classified once: three bit masks per 64 bytes
+ *   structuralIndex  (optional)        the whole head classified once: two bit masks per 64 bytes
  * </pre>
  * Each comes twice: over a {@code byte[]} (a heap buffer's array) and over a
  * {@link MemorySegment} (a direct buffer, native or mapped memory). Indexes are absolute in
@@ -111,7 +111,8 @@ public interface HttpScanner {
      * control bytes, bare CRs included, without another look.
      *
      * <p>Returns how many bytes were indexed from {@code from}: at most {@code to - from},
-     * fewer when the index stopped early or {@code index} cannot hold them, but always fewer
+     * fewer when the index stopped early (0 when the first byte is already bad) or
+     * {@code index} cannot hold them, but always fewer
      * than the blocks written can hold, and every lane past the last indexed byte is set in
      * <em>both</em> masks: a search for the next set bit always stops inside the index,
      * without a bounds test. Or returns -1 to decline: the parser then takes a line at a time,
