@@ -29,7 +29,7 @@ public final class AkkaEchoServerProvider implements EchoServerProvider {
 
     @Override
     public String description() {
-        return "Akka Typed actors: a listener actor plus one actor per connection, pull-mode reads and acknowledged writes";
+        return "Akka Typed actors: a listener actor plus one actor per connection, pull-mode reads and acknowledged writes (options read=pull|push, write=ack|nack)";
     }
 
     @Override
