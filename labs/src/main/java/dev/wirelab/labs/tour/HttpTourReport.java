@@ -44,7 +44,7 @@ public final class HttpTourReport {
     public String toMarkdown() {
         return "# wirelab HTTP tour, " + result.started() + "\n\n"
                 + "- machine: " + result.machine() + "\n- client: " + result.client() + "\n- settings: " + result.settings()
-                + "\n\n" + table().toMarkdown() + "\n\n## Goals\n\n"
+                + "\n\n" + table().toMarkdown() + "\n\n" + p99Note() + "## Goals\n\n"
                 + String.join("\n", goals().stream().map(g -> "- " + g).toList()) + "\n";
     }
 
@@ -60,10 +60,17 @@ public final class HttpTourReport {
             double best = best(row.scenario());
             table.row(row.variant(), row.scenario().id(), String.format(Locale.ROOT, "%,.0f", f.requestsPerSecond()),
                     best > 0 ? String.format(Locale.ROOT, "%.2f", f.requestsPerSecond() / best) : "-",
-                    String.format(Locale.ROOT, "%,.0f", f.p50Micros()), String.format(Locale.ROOT, "%,.0f", f.p99Micros()),
+                    String.format(Locale.ROOT, "%,.0f", f.p50Micros()),
+                    f.p99Known() ? String.format(Locale.ROOT, "%,.0f", f.p99Micros()) : "n/a",
                     f.errors(), f.badStatus(), row.serverCores().map(c -> String.format(Locale.ROOT, "%.2f cores", c)).orElse("?"));
         }
         return table;
+    }
+
+    /** Says why a p99 cell reads n/a, when one does. */
+    private String p99Note() {
+        boolean missing = result.rows().stream().flatMap(r -> r.figures().stream()).anyMatch(f -> !f.p99Known());
+        return missing ? "n/a: wrk reported a 99th percentile below its median (0), which cannot be right, so it is left out.\n\n" : "";
     }
 
     private double best(HttpTour.Scenario scenario) {

@@ -84,6 +84,15 @@ public final class WrkClient {
         public double requestsPerSecond() {
             return requests * 1e9 / Math.max(1, measured.toNanos());
         }
+
+        /**
+         * Whether wrk's 99th percentile can be believed. wrk 4.1 sometimes answers 0 for it while
+         * its median is positive (seen on pipelined runs), which no percentile can be; such a p99
+         * is shown as missing, never as 0.
+         */
+        public boolean p99Known() {
+            return p99Micros >= p50Micros;
+        }
     }
 
     /**

@@ -44,6 +44,22 @@ class HttpTourReportTest {
         assertFalse(result.clean());
     }
 
+    /** A p99 below the median (wrk 4.1 answers 0 on some pipelined runs) is shown as missing, not as 0 µs. */
+    @Test
+    void showsAnImpossibleP99AsMissing() {
+        WrkClient.Figures broken = new WrkClient.Figures(1_000, Duration.ofSeconds(1), 0, 0, 390, 0, 5_000);
+        HttpTour.Result result = new HttpTour.Result(LocalDateTime.now(), "m", "s", "wrk", List.of(
+                new HttpTour.Row("nio", HttpTour.Scenario.PIPELINED, Optional.of(broken), Optional.empty(), Optional.empty()),
+                row("netty-http", HttpTour.Scenario.PIPELINED, 500, 0)));
+
+        String markdown = new HttpTourReport(result).toMarkdown();
+
+        assertFalse(broken.p99Known());
+        assertTrue(markdown.contains("| nio | pipelined | 1,000 | 1.00 | 390 | n/a |"), markdown);
+        assertTrue(markdown.contains("| netty-http | pipelined | 500 | 0.50 | 100 | 200 |"), markdown);
+        assertTrue(markdown.contains("n/a: wrk reported a 99th percentile below its median"), markdown);
+    }
+
     private static HttpTour.Row row(String variant, HttpTour.Scenario scenario, long requestsPerSecond, long badStatus) {
         WrkClient.Figures f = new WrkClient.Figures(requestsPerSecond, Duration.ofSeconds(1), 0, badStatus, 100, 200, 300);
         return new HttpTour.Row(variant, scenario, Optional.of(f), Optional.of(Duration.ofMillis(900)), Optional.empty());
