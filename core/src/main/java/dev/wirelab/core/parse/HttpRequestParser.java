@@ -409,14 +409,32 @@ public final class HttpRequestParser {
      */
     private HttpParseResult indexedFieldLines() {
         long lastLf = (long) headersStart + limits.maxHeaderBytes() - 1; // the last LF the header section may have
+        int start = lineStart;
+        if (start >= indexEnd && (indexDeclined || indexFrom == start || !index())) {
+            return null;
+        }
+        // The LF cursor: the block being walked (its first window offset and its LF slot) and
+        // its LF bits from the line's start on. Each line then pops one bit instead of
+        // searching from an offset, so the next line's LF never waits for this line's.
+        int relative = start - indexFrom;
+        int slot = (relative >>> 6) * HttpScanner.INDEX_MASKS + HttpScanner.INDEX_LF;
+        int block = indexFrom + (relative & -Long.SIZE);
+        long lfBits = index[slot] & (-1L << relative); // the shift count is taken mod 64
         while (true) {
-            int start = lineStart;
-            int lf = start < indexEnd ? nextIndexed(HttpScanner.INDEX_LF, start) : indexEnd;
+            while (lfBits == 0) { // no bounds test: the lanes past the index's end are set
+                slot += HttpScanner.INDEX_MASKS;
+                block += Long.SIZE;
+                lfBits = index[slot];
+            }
+            int lf = block + Long.numberOfTrailingZeros(lfBits);
             if (lf >= indexEnd) {
                 // The line runs past the index: index again from its start, once per call.
                 if (indexDeclined || indexFrom == start || !index()) {
                     return null;
                 }
+                slot = HttpScanner.INDEX_LF;
+                block = start;
+                lfBits = index[slot];
                 continue;
             }
             if (lf > lastLf) {
@@ -443,6 +461,8 @@ public final class HttpRequestParser {
             if (result != null) {
                 return result;
             }
+            start = lf + 1; // = lineStart
+            lfBits &= lfBits - 1; // this LF done: the next set bit is the next line's
         }
     }
 
