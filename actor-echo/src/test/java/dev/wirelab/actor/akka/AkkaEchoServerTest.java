@@ -165,14 +165,7 @@ class AkkaEchoServerTest {
         var progress = new java.util.concurrent.atomic.AtomicLong();
 
         try (ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> writing = writer.submit(() -> {
-                OutputStream out = socket.getOutputStream();
-                for (int offset = 0; offset < sent.length; offset += 8192) {
-                    out.write(sent, offset, 8192);
-                    progress.addAndGet(8192);
-                }
-                return null;
-            });
+            Future<?> writing = writer.submit(() -> writeAll(socket, sent, progress));
 
             // Phase 1: the peer reads nothing. Wait until its writes stall.
             awaitStalled(progress);
@@ -208,14 +201,7 @@ class AkkaEchoServerTest {
         var progress = new java.util.concurrent.atomic.AtomicLong();
 
         try (ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> writing = writer.submit(() -> {
-                OutputStream out = socket.getOutputStream();
-                for (int offset = 0; offset < sent.length; offset += 8192) {
-                    out.write(sent, offset, 8192);
-                    progress.addAndGet(8192);
-                }
-                return null;
-            });
+            Future<?> writing = writer.submit(() -> writeAll(socket, sent, progress));
 
             try {
                 awaitStalled(progress);
@@ -260,6 +246,16 @@ class AkkaEchoServerTest {
                 assertArrayEquals(message, echo.get(10, TimeUnit.SECONDS));
             }
         }
+    }
+
+    /** Writes {@code sent} in 8 KiB pieces, counting each piece once it is in the kernel. */
+    private static Void writeAll(Socket socket, byte[] sent, java.util.concurrent.atomic.AtomicLong progress) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        for (int offset = 0; offset < sent.length; offset += 8192) {
+            out.write(sent, offset, 8192);
+            progress.addAndGet(8192);
+        }
+        return null;
     }
 
     private static void awaitStalled(java.util.concurrent.atomic.AtomicLong progress) throws InterruptedException {

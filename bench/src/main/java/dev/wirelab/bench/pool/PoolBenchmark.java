@@ -46,7 +46,7 @@ import stormpot.Timeout;
  *
  * Each at 1 thread (the cost of the operations themselves) and 2 threads (what sharing the
  * pool between two cores adds). -prof gc (lab bench pools) shows what each claim allocates.
- * The issue's goal at 2 threads: WIRELAB >= 10x COMMONS_POOL2 and >= 0.5x STORMPOT.
+ * The goal at 2 threads: WIRELAB >= 10x COMMONS_POOL2 and >= 0.5x STORMPOT.
  *
  * How to run: ./lab bench pools   (or: java -jar bench/target/benchmarks.jar PoolBenchmark -prof gc)
  */
