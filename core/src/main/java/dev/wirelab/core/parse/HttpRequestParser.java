@@ -68,6 +68,17 @@ import static dev.wirelab.core.parse.HttpSyntax.SP;
  * compare (see {@code indexedFieldLines}). The request line's LF and the method's end come
  * from the same index.
  *
+ * <p>The LF search of the walk is not a search at all: the walk keeps a cursor, the block
+ * it is in and that block's LF bits not yet used, and each line pops the lowest bit
+ * ({@code bits & bits - 1}). Searching from each line's start made every line's LF wait for
+ * the previous line's: start, block, load, mask, count zeros, the next start, a chain of
+ * about a dozen cycles per line that no out-of-order core can overlap. Popping leaves one
+ * cycle on that chain, and the lines' other work overlaps. In a CPU-time probe on the
+ * browser's request (563 bytes, 14 lines) the parse went from about 185 ns to about 168 ns
+ * with nothing else changed. Trimming instructions instead (one compare fewer per line,
+ * the line's start passed rather than re-read, the framing names tested by first letter)
+ * measured nothing: the walk was waiting, not working.
+ *
  * <p>Then a field line is offered to the scanner's fused step
  * ({@link HttpScanner#fieldLine}): the vector scanner settles a clean line from one load
  * and hands back where its name and value are. It only ever <em>accepts</em> a line the
