@@ -64,24 +64,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   a byte value     v == value
  *   control          (v &lt;u 0x20 and v != HTAB) or v == DEL          (CR and LF are controls too)
  *   not visible      not (v &gt; 0x20 and v &lt; 0x7F), signed: bytes 0x80.. are negative, so not visible
- *   a name byte      (v | 0x20) - 'a' &lt;u 26, or v - '0' &lt;u 10, or v == '-'   (fused step)
- *                    table[v &amp; 0x7F] has the sign bit, and v &gt;= 0       (index: one permute)
+ *   a name byte      (v | 0x20) - 'a' &lt;u 26, or v - '0' &lt;u 10, or v == '-'   (index and fused step)
  *   whitespace       v == SP or v == HTAB                              (fused step only)
- *   a bad byte       table[v &amp; 0x7F] == CONTROL and v &gt;= 0 (control or DEL,  (index only: where it stops)
- *                    not HTAB, CR, LF); or LF xor (CR mask &lt;&lt; 1, carry in)
+ *   a bad byte       (v &lt;u 0x20 or v == DEL) and not HTAB, CR, LF;     (index only: where it stops)
+ *                    or LF xor (CR mask &lt;&lt; 1, carry in)
  * </pre>
- * In the index both classes come from one lookup: {@code v.selectFrom(low, high)} picks each
- * lane's entry from a 128-byte table held in two vectors (AVX-512 VBMI's two-table
- * permute), so four compares and a permute replace six compares and three arithmetic
- * operations per block. Stage 1 of the browser's request went from about 40 ns to about
- * 27 ns (CPU-time probe, same machine, same minute). A byte from 0x80 on aliases an ASCII
- * entry and is taken out by its sign. The cost of the lookup depends on the CPU: measured
- * only on an AVX-512 VBMI machine (AMD EPYC, Zen 4); a 512-bit CPU without VBMI has no
- * single-instruction byte permute across 128 entries, and there the table may cost more
- * than the compares it replaced. Tried and dropped: a third mask, "where each line's
- * name ends" (an addition that ripples through the name's run, so the walk could pop the
- * colon like the LF): the carry it passes from block to block chained the blocks, and
- * stage 1 grew by more (+14 ns) than the walk saved.
  *
  * <h2>Where scalar wins, and what was measured</h2>
  * <ul>
@@ -450,42 +437,15 @@ final class VectorHttpScanner implements HttpScanner {
 
     /** Control bytes a head may not hold anywhere: below 0x20 or DEL, except HTAB, CR and LF. */
     private static long otherControlMask(ByteVector v) {
-        return v.selectFrom(CLASS_LOW, CLASS_HIGH).eq(CONTROL_CLASS).andNot(v.compare(VectorOperators.LT, (byte) 0)).toLong();
+        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).or(v.eq((byte) 0x7F)).toLong();
+        return controls & ~(v.eq((byte) '\t').toLong() | v.eq((byte) '\r').toLong() | v.eq((byte) '\n').toLong());
     }
 
     /** Letters, digits and '-': the bytes of every real field name (all RFC 9110 tchar). */
     private static long nameMask(ByteVector v) {
-        return v.selectFrom(CLASS_LOW, CLASS_HIGH).compare(VectorOperators.LT, (byte) 0) // NAME_CLASS is the sign bit
-                .andNot(v.compare(VectorOperators.LT, (byte) 0)).toLong();
-    }
-
-    /**
-     * Each lane's class is looked up instead of computed: the byte's low seven bits pick one of
-     * 128 table entries spread over two vectors (one two-vector {@code selectFrom}, a single
-     * permute instruction on AVX-512 VBMI). A byte from 0x80 on, whose low bits alias an
-     * ASCII entry, is taken out of both class masks by one more compare ({@code v < 0},
-     * shared). Both masks then cost four compares and a permute, where computing them took
-     * six compares and three arithmetic operations. Both helpers look up the same lanes;
-     * C2 does it once per vector. The tables are constants, not a helper method: one more
-     * call level, and a helper that C2 did not inline boxed a vector (96 bytes a parse,
-     * caught by the zero-allocation test).
-     */
-    private static final ByteVector CLASS_LOW = ByteVector.fromArray(BYTES, classTable(), 0);
-    private static final ByteVector CLASS_HIGH = ByteVector.fromArray(BYTES, classTable(), LANES); // LANES == 64 when an index is built
-
-    /** A name byte's class: the sign bit, so that "is it a name byte" is a compare with zero. */
-    private static final byte NAME_CLASS = (byte) 0x80;
-    /** A control byte but HTAB, CR and LF, or DEL: where the index stops. */
-    private static final byte CONTROL_CLASS = 0x40;
-    /** The class of every byte value below 0x80; sized for two vectors of up to 64 lanes. */
-    private static byte[] classTable() {
-        byte[] table = new byte[Math.max(128, 2 * LANES)];
-        for (int b = 0; b < 128; b++) {
-            boolean name = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-';
-            boolean control = (b < 0x20 || b == 0x7F) && b != '\t' && b != '\r' && b != '\n';
-            table[b] = name ? NAME_CLASS : control ? CONTROL_CLASS : 0;
-        }
-        return table;
+        return v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
+                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
+                .or(v.eq((byte) '-')).toLong();
     }
 
     /** Four offsets into one long, 16 bits each (see {@link HttpScanner#fieldLine}); all below 2^15. */
