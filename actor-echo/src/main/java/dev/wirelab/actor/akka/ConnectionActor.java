@@ -324,13 +324,7 @@ final class ConnectionActor {
         lastProgressNanos = System.nanoTime();
         inFlight = 0;
 
-        sendFenceIfOwed();
-        writeBufferedIfIdle();
-        if (reading) {
-            requestReadIfRoom();
-            return Behaviors.same();
-        }
-        return closeIfFlushed();
+        return afterWriteProgress(reading);
     }
 
     /**
@@ -362,6 +356,14 @@ final class ConnectionActor {
         buffered = refused.concat(buffered);
         refused = ByteString.emptyByteString();
         lastProgressNanos = System.nanoTime();
+        return afterWriteProgress(reading);
+    }
+
+    /**
+     * The socket took bytes: send a fence or the next write if one is owed, then read again if
+     * there is room, or close once everything owed is written.
+     */
+    private Behavior<Command> afterWriteProgress(boolean reading) {
         sendFenceIfOwed();
         writeBufferedIfIdle();
         if (reading) {
