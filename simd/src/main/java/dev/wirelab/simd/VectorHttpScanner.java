@@ -64,11 +64,18 @@ import jdk.incubator.vector.VectorSpecies;
  *   a byte value     v == value
  *   control          (v &lt;u 0x20 and v != HTAB) or v == DEL          (CR and LF are controls too)
  *   not visible      not (v &gt; 0x20 and v &lt; 0x7F), signed: bytes 0x80.. are negative, so not visible
- *   a name byte      (v | 0x20) - 'a' &lt;u 26, or v - '0' &lt;u 10, or v == '-'   (index and fused step)
+ *   a name byte      (v | 0x20) - 'a' &lt;u 26, or v - '0' &lt;u 10, or v == '-'   (fused step)
+ *                    table[v &amp; 0x7F] has its sign bit, and v &gt;= 0             (index)
  *   whitespace       v == SP or v == HTAB                              (fused step only)
- *   a bad byte       (v &lt;u 0x20 or v == DEL) and not HTAB, CR, LF;     (index only: where it stops)
+ *   a bad byte       table[v &amp; 0x7F] == CONTROL and v &gt;= 0, that is     (index only: where it stops)
+ *                    below 0x20 or DEL but not HTAB, CR, LF;
  *                    or LF xor (CR mask &lt;&lt; 1, carry in)
  * </pre>
+ * The index looks its two classes up rather than computing them: one permute over a
+ * 128-byte table held in two vectors, where the compares took six compares and three
+ * arithmetic operations (stage 1 for a browser's request: about 40 to 27 ns). That permute
+ * is one instruction only with AVX-512 VBMI; elsewhere the scanner keeps no index (see
+ * {@link CpuFlags}).
  *
  * <h2>Where scalar wins, and what was measured</h2>
  * <ul>
@@ -111,11 +118,20 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The species is the machine's preferred one, capped at 512 bits (64 lanes, the most a
  * {@code long} mask can hold). {@link VectorHttpScannerProvider} only offers this class when
  * {@link SimdSupport} chose the vector path (module present, species of 128 bits or more).
- * Loading it needs {@code --add-modules jdk.incubator.vector}. Vectors never cross a call
- * that is not inlined: the search helpers take and return primitives only (see
- * {@link VectorKernels}), and the index's four class helpers, which take the loaded vector,
- * are a few bytecodes each and inlined where it was loaded (a vector passed to a method
- * the JIT does not inline is boxed, which allocates).
+ * Loading it needs {@code --add-modules jdk.incubator.vector}.
+ *
+ * <h2>A vector is born and dies in one method</h2>
+ * No method here takes or returns a vector: each loads its vector, classifies it and hands
+ * on {@code long}s. A vector passed to a method the JIT did not inline is boxed (96 bytes
+ * for 64 lanes), and "small enough to inline" is not a promise. The index once had four
+ * tiny class helpers taking the loaded vector; in one test run of six the zero-allocation
+ * test saw 96 bytes per parse. {@code -XX:+LogCompilation} showed why: C2 compiled the
+ * parser as one large method, inlined the scanner's block method into it, then hit
+ * {@code NodeCountInliningCutoff} and called two of the helpers instead, boxing the vector
+ * for each call. Whether the cutoff strikes depends on what was compiled first, so the same
+ * code allocated in some JVMs and not in others. The Vector API's own methods are exempt
+ * (they are force-inlined); ours are not. Now the block method is inlined whole or called
+ * with primitives, and either way nothing is boxed.
  */
 final class VectorHttpScanner implements HttpScanner {
 
@@ -133,6 +149,24 @@ final class VectorHttpScanner implements HttpScanner {
 
     /** Longer field lines are declined, so every offset fits the 15 bits the packed answer gives it. */
     private static final int MAX_LINE = Short.MAX_VALUE - 1;
+
+    /**
+     * Whether this scanner builds structural indexes: it needs 64 lanes (one {@code long} mask
+     * per block) and a CPU that looks a byte up in a 128-entry table in one instruction
+     * (see {@link CpuFlags}). Without them the parser is served line by line by the fused step.
+     */
+    static final boolean INDEXES = indexes(LANES, CpuFlags.has(CpuFlags.AVX512_VBMI));
+
+    static boolean indexes(int lanes, boolean tableLookupInstruction) {
+        return lanes == Long.SIZE && tableLookupInstruction;
+    }
+
+    /** What the parser gets from this scanner on this machine, in words (for {@code lab doctor}). */
+    static String describeIndex() {
+        return INDEXES ? "structural index: 64-byte blocks, classes by one table lookup (AVX-512 VBMI)"
+                : LANES != Long.SIZE ? "no structural index: it needs 64 byte lanes, the species has " + LANES
+                : "no structural index: this CPU has no AVX-512 VBMI for its table lookup";
+    }
 
     VectorHttpScanner() {
     }
@@ -334,12 +368,12 @@ final class VectorHttpScanner implements HttpScanner {
      * a name byte), and stops at the first control byte that is not half of a CR LF pair.
      * The blocks hardly depend on each other (one carried bit: was the last byte a CR?), so
      * the CPU works on several at once; contrast the fused step, where each line's load waits
-     * for the previous line's end. Only a 64-lane species fills a {@code long} mask; narrower
-     * ones decline.
+     * for the previous line's end. Declines (-1) where {@link #INDEXES} is false: only a
+     * 64-lane species fills a {@code long} mask, and the classes need the table instruction.
      */
     @Override
     public int structuralIndex(byte[] array, int from, int to, long[] index) {
-        if (LANES != Long.SIZE || array.length < LANES || from < 0 || to > array.length || from >= to
+        if (!INDEXES || array.length < LANES || from < 0 || to > array.length || from >= to
                 || index.length < INDEX_MASKS) {
             return -1;
         }
@@ -348,10 +382,9 @@ final class VectorHttpScanner implements HttpScanner {
         long carry = 0;
         int at = from;
         int slot = 0;
-        // Whole blocks: 64 lanes, all ours.
+        // Whole blocks: 64 lanes, all ours (shift 0 and valid 64 fold away once inlined).
         for (; at < end - LANES && at <= lastLoad; at += LANES, slot += INDEX_MASKS) {
-            ByteVector v = ByteVector.fromArray(BYTES, array, at);
-            carry = block(lfMask(v), crMask(v), otherControlMask(v), nameMask(v), LANES, carry, index, slot);
+            carry = block(array, at, 0, LANES, carry, index, slot);
             if (carry < 0) {
                 return at + (int) ~carry - from;
             }
@@ -371,7 +404,7 @@ final class VectorHttpScanner implements HttpScanner {
     @Override
     public int structuralIndex(MemorySegment segment, long from, long to, long[] index) {
         long size = segment.byteSize();
-        if (LANES != Long.SIZE || size < LANES || from < 0 || to > size || from >= to
+        if (!INDEXES || size < LANES || from < 0 || to > size || from >= to
                 || index.length < INDEX_MASKS) {
             return -1;
         }
@@ -391,26 +424,44 @@ final class VectorHttpScanner implements HttpScanner {
 
     /**
      * One block: bit k is lane {@code shift + k}, and the first {@code valid} bits are ours.
-     * A byte is bad when it is a control byte other than CR and LF, or where the LF mask and
-     * the CR mask moved one lane on (a CR's successor) disagree: an LF without its CR, or the
-     * byte after a CR that is no LF. The masks are written up to the first bad byte; every
-     * lane past that (or past the valid ones) is set in both, so that a search stops there.
-     * Returns the carry for the next block (1 when this block ends in a CR), or
-     * {@code ~stop} (negative) when the index stops at lane {@code stop} of this block.
+     * The vector is loaded, classified and dropped in this one method: a vector handed to a
+     * method the JIT does not inline is boxed, 96 bytes on the heap, and whether C2 inlines
+     * a small helper depends on what it compiled first (a zero-allocation test saw it in one
+     * run of six when the four classes were helpers taking the vector). Only {@code long}s
+     * leave.
      */
     private static long block(byte[] array, int load, int shift, int valid, long carry, long[] index, int slot) {
         ByteVector v = ByteVector.fromArray(BYTES, array, load);
-        return block(lfMask(v) >>> shift, crMask(v) >>> shift, otherControlMask(v) >>> shift, nameMask(v) >>> shift,
+        ByteVector classes = v.selectFrom(CLASS_LOW, CLASS_HIGH);
+        long ascii = ~v.compare(VectorOperators.LT, (byte) 0).toLong();
+        return masks(v.eq((byte) '\n').toLong() >>> shift,
+                v.eq((byte) '\r').toLong() >>> shift,
+                (classes.eq(CONTROL_CLASS).toLong() & ascii) >>> shift,
+                (classes.compare(VectorOperators.LT, (byte) 0).toLong() & ascii) >>> shift, // NAME_CLASS: the sign bit
                 valid, carry, index, slot);
     }
 
     private static long block(MemorySegment segment, long load, int shift, int valid, long carry, long[] index, int slot) {
         ByteVector v = ByteVector.fromMemorySegment(BYTES, segment, load, LE);
-        return block(lfMask(v) >>> shift, crMask(v) >>> shift, otherControlMask(v) >>> shift, nameMask(v) >>> shift,
+        ByteVector classes = v.selectFrom(CLASS_LOW, CLASS_HIGH);
+        long ascii = ~v.compare(VectorOperators.LT, (byte) 0).toLong();
+        return masks(v.eq((byte) '\n').toLong() >>> shift,
+                v.eq((byte) '\r').toLong() >>> shift,
+                (classes.eq(CONTROL_CLASS).toLong() & ascii) >>> shift,
+                (classes.compare(VectorOperators.LT, (byte) 0).toLong() & ascii) >>> shift,
                 valid, carry, index, slot);
     }
 
-    private static long block(long lf, long cr, long otherControls, long name, int valid, long carry, long[] index, int slot) {
+    /**
+     * The block's four lane masks (LF; CR; a control byte other than HTAB, CR and LF; a name
+     * byte) into its two index words. A byte is bad when it is such a control byte, or where
+     * the LF mask and the CR mask moved one lane on (a CR's successor) disagree: an LF
+     * without its CR, or the byte after a CR that is no LF. The words are written up to the
+     * first bad byte; every lane past that (or past the valid ones) is set in both, so that a
+     * search stops there. Returns the carry for the next block (1 when this block ends in a
+     * CR), or {@code ~stop} (negative) when the index stops at lane {@code stop}.
+     */
+    private static long masks(long lf, long cr, long otherControls, long name, int valid, long carry, long[] index, int slot) {
         long ours = valid >= Long.SIZE ? -1L : ~(-1L << valid);
         long bad = (otherControls | lf ^ (cr << 1 | carry)) & ours;
         long next = cr >>> 63;
@@ -423,29 +474,32 @@ final class VectorHttpScanner implements HttpScanner {
         return next;
     }
 
-    // The four classes as lane masks. Each takes the vector it classifies, so each must be
-    // inlined where the vector was loaded (they are tiny, and C2 does): a vector that crosses
-    // a call that is not inlined is boxed, which allocates.
+    /**
+     * A lane's class is looked up instead of computed: the byte's low seven bits pick one of
+     * 128 table entries spread over two vectors (one two-vector {@code selectFrom}, a single
+     * permute instruction, {@code vpermi2b}, on AVX-512 VBMI). A byte from 0x80 on wraps
+     * onto an ASCII entry, so both class masks drop the lanes that are negative as bytes,
+     * one compare shared by both. The two classes then cost three compares and a permute,
+     * where computing them took six compares and three arithmetic operations. The tables
+     * are constants, so C2 loads them once, outside the loop.
+     */
+    private static final ByteVector CLASS_LOW = ByteVector.fromArray(BYTES, classTable(), 0);
+    private static final ByteVector CLASS_HIGH = ByteVector.fromArray(BYTES, classTable(), LANES); // LANES is 64 when an index is built
 
-    private static long lfMask(ByteVector v) {
-        return v.eq((byte) '\n').toLong();
-    }
+    /** A name byte's class: the sign bit, so that "is it a name byte" is a compare with zero. */
+    private static final byte NAME_CLASS = (byte) 0x80;
+    /** A control byte but HTAB, CR and LF, or DEL: where the index stops. */
+    private static final byte CONTROL_CLASS = 0x40;
 
-    private static long crMask(ByteVector v) {
-        return v.eq((byte) '\r').toLong();
-    }
-
-    /** Control bytes a head may not hold anywhere: below 0x20 or DEL, except HTAB, CR and LF. */
-    private static long otherControlMask(ByteVector v) {
-        long controls = v.compare(VectorOperators.ULT, (byte) 0x20).or(v.eq((byte) 0x7F)).toLong();
-        return controls & ~(v.eq((byte) '\t').toLong() | v.eq((byte) '\r').toLong() | v.eq((byte) '\n').toLong());
-    }
-
-    /** Letters, digits and '-': the bytes of every real field name (all RFC 9110 tchar). */
-    private static long nameMask(ByteVector v) {
-        return v.or((byte) 0x20).sub((byte) 'a').compare(VectorOperators.ULT, (byte) 26)
-                .or(v.sub((byte) '0').compare(VectorOperators.ULT, (byte) 10))
-                .or(v.eq((byte) '-')).toLong();
+    /** The class of every byte value below 0x80; sized for two vectors of up to 64 lanes. */
+    private static byte[] classTable() {
+        byte[] table = new byte[Math.max(128, 2 * LANES)];
+        for (int b = 0; b < 128; b++) {
+            boolean name = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-';
+            boolean control = (b < 0x20 || b == 0x7F) && b != '\t' && b != '\r' && b != '\n';
+            table[b] = name ? NAME_CLASS : control ? CONTROL_CLASS : 0;
+        }
+        return table;
     }
 
     /** Four offsets into one long, 16 bits each (see {@link HttpScanner#fieldLine}); all below 2^15. */

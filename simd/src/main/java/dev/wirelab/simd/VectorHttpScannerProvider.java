@@ -30,7 +30,8 @@ public final class VectorHttpScannerProvider implements HttpScanner.Provider {
         try {
             loaded = Optional.of((HttpScanner) Class.forName(getClass().getPackageName() + ".VectorHttpScanner")
                     .getDeclaredConstructor().newInstance());
-            why = "the simd module's Vector API kernels (" + SimdSupport.describe() + ")";
+            why = "the simd module's Vector API kernels (" + SimdSupport.describe() + "; "
+                    + VectorHttpScanner.describeIndex() + ")";
         } catch (ReflectiveOperationException | LinkageError e) {
             loaded = Optional.empty();
             why = "the simd module's vector scanner failed to load (" + e + ")";

@@ -76,8 +76,8 @@ class ScalarFallbackTest {
         assertEquals("vector path: preferred species " + bits + "-bit (" + bits / 8 + " byte lanes) of jdk.incubator.vector",
                 probe.get("describe"));
         assertEquals("vector", probe.get("httpScanner"), probe.toString());
-        assertEquals("the simd module's Vector API kernels (" + probe.get("describe")
-                + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", probe.get("httpScannerReason"));
+        assertEquals("the simd module's Vector API kernels (" + probe.get("describe") + "; "
+                + VectorHttpScanner.describeIndex() + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", probe.get("httpScannerReason"));
         assertSameResultsAsThisJvm(probe);
     }
 

@@ -26,7 +26,7 @@ class VectorHttpScannerProviderTest {
             assertInstanceOf(VectorHttpScanner.class, HttpScanners.chosen());
             assertEquals("vector (" + VectorHttpScanner.bits() + "-bit, " + VectorHttpScanner.bits() / 8
                     + " bytes per step): the simd module's Vector API kernels (" + SimdSupport.describe()
-                    + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", selection.describe());
+                    + "; " + VectorHttpScanner.describeIndex() + "), found by ServiceLoader (dev.wirelab.simd.VectorHttpScannerProvider)", selection.describe());
         } else {
             assertSame(HttpScanners.scalar(), HttpScanners.chosen());
         }

@@ -6,6 +6,7 @@ import static dev.wirelab.core.parse.HttpScanner.INDEX_NOT_NAME;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,11 @@ import org.junit.jupiter.api.Test;
 class VectorStructuralIndexTest {
 
     private static final VectorHttpScanner SCANNER = new VectorHttpScanner();
+
+    @BeforeAll
+    static void thisMachineBuildsIndexes() {
+        assumeTrue(VectorHttpScanner.INDEXES, () -> "this machine's vector scanner declines: " + VectorHttpScanner.describeIndex());
+    }
 
     @Test
     void indexesAnOrdinaryHeadToItsEndWithTheMasksTheBytesGive() {
