@@ -15,7 +15,15 @@ import java.util.OptionalDouble;
  * @param unit           the score's unit ({@code ops/s})
  * @param higherIsBetter true for throughput, false for time per operation
  * @param bytesPerOp     normalised allocation from {@code -prof gc}, if it was measured
+ * @param forkSpread     the best fork's score over the worst fork's (1.0 or more, whichever
+ *                       direction is better); NaN with fewer than two forks
  */
 public record BenchRow(String benchmarkClass, String group, String label, double score, double error, String unit,
-                       boolean higherIsBetter, OptionalDouble bytesPerOp) {
+                       boolean higherIsBetter, OptionalDouble bytesPerOp, double forkSpread) {
+
+    /** A row whose forks were not compared (one fork, or made by hand). */
+    public BenchRow(String benchmarkClass, String group, String label, double score, double error, String unit,
+                    boolean higherIsBetter, OptionalDouble bytesPerOp) {
+        this(benchmarkClass, group, label, score, error, unit, higherIsBetter, bytesPerOp, Double.NaN);
+    }
 }

@@ -90,9 +90,25 @@ public final class BenchRunner {
                 group.append(' ').append(key).append('=').append(params.getParam(key));
             }
         }
+        List<Double> forks = result.getBenchmarkResults().stream().map(fork -> fork.getPrimaryResult().getScore()).toList();
         return new BenchRow(className, group.toString(), label.toString(), primary.getScore(), primary.getScoreError(),
                 primary.getScoreUnit(), params.getMode() == Mode.Throughput,
-                allocation(result.getSecondaryResults()));
+                allocation(result.getSecondaryResults()), forkSpread(forks));
+    }
+
+    /**
+     * How far apart the forks of one benchmark ran: the highest fork score over the lowest
+     * (the same number for throughput and for time per operation). Each fork is a fresh JVM
+     * on the same machine, so forks of unchanged code should agree; on a shared virtual
+     * machine they can settle at two speeds, and then the mean is a mixture of both.
+     */
+    static double forkSpread(List<Double> forkScores) {
+        if (forkScores.size() < 2) {
+            return Double.NaN;
+        }
+        double min = forkScores.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = forkScores.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return min > 0 ? max / min : Double.NaN;
     }
 
     private static OptionalDouble allocation(Map<String, Result> secondary) {

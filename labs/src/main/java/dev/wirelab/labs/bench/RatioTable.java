@@ -47,13 +47,31 @@ public final class RatioTable {
     }
 
     public static TextTable of(List<BenchRow> rows) {
-        TextTable table = new TextTable("group", "variant", "score", "± error", "unit", "vs best", "B/op");
+        TextTable table = new TextTable("group", "variant", "score", "± error", "unit", "vs best", "B/op", "forks apart");
         byGroup(rows).forEach((group, classRows) -> classRows.stream()
                 .sorted(Comparator.comparingDouble((BenchRow r) -> -ratioToBest(r, classRows)))
                 .forEach(r -> table.row(group, r.label(), number(r.score()), Double.isNaN(r.error()) ? "-" : number(r.error()),
                         r.unit(), String.format(Locale.ROOT, "%.2f×", ratioToBest(r, classRows)),
-                        r.bytesPerOp().isPresent() ? String.format(Locale.ROOT, "%.1f", r.bytesPerOp().getAsDouble()) : "-")));
+                        r.bytesPerOp().isPresent() ? String.format(Locale.ROOT, "%.1f", r.bytesPerOp().getAsDouble()) : "-",
+                        Double.isNaN(r.forkSpread()) ? "-" : String.format(Locale.ROOT, "%.2f×", r.forkSpread()))));
         return table;
+    }
+
+    /** Forks further apart than this are worth a warning: more than the noise of one machine at one speed. */
+    public static final double FORKS_APART = 1.2;
+
+    /**
+     * One line per row whose forks ran more than {@link #FORKS_APART} apart. Such a mean
+     * mixes two speeds of the machine, and a ratio to another row measured in different
+     * forks can move by as much; the fix is not in the code under test.
+     */
+    public static List<String> forkWarnings(List<BenchRow> rows) {
+        return rows.stream()
+                .filter(r -> r.forkSpread() > FORKS_APART)
+                .map(r -> String.format(Locale.ROOT, "%s %s: its forks ran %.2f× apart; the machine changed speed "
+                        + "between them, so its mean mixes two speeds (compare rows whose forks agree, or run again)",
+                        r.benchmarkClass(), r.label(), r.forkSpread()))
+                .toList();
     }
 
     static String number(double v) {

@@ -70,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         String table = RatioTable.of(rows).toTerminal();
         pw.println();
         pw.print(table);
+        RatioTable.forkWarnings(rows).forEach(w -> pw.println("note: " + w));
         Path md = ReportFiles.withExtension(base, "md");
         java.nio.file.Files.writeString(md, markdown(chosen, rows));
         List<Path> charts = charts(base, rows);
@@ -82,8 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
         return "# lab bench " + chosen.id() + (quick ? " (quick)" : "") + "\n\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version()
                 + ", " + LocalDateTime.now().withNano(0) + ".\n"
-                + "Ratios compare rows of one class measured in this run; \"vs best\" 1.00× is the fastest.\n\n"
-                + RatioTable.of(rows).toMarkdown();
+                + "Ratios compare rows of one class measured in this run; \"vs best\" 1.00× is the fastest; "
+                + "\"forks apart\" is the best fork's score over the worst one's.\n\n"
+                + RatioTable.of(rows).toMarkdown()
+                + RatioTable.forkWarnings(rows).stream().map(w -> "\n- " + w).collect(Collectors.joining());
     }
 
     /** One PNG per benchmark class: each variant's ratio to the best of its group. */
