@@ -29,9 +29,15 @@ public final class BenchRunner {
     /**
      * How long to measure. {@code quick} is for notebooks and CI: short enough to finish a
      * suite in about a minute, long enough that ratios keep their sign — not a measurement
-     * to quote.
+     * to quote. {@code forks} above 0 replaces the benchmarks' own fork count (and quick's 1):
+     * with two or more, the table says how far apart the forks ran.
      */
-    public record Settings(boolean quick, String filter, Path jsonOut) {
+    public record Settings(boolean quick, String filter, Path jsonOut, int forks) {
+
+        /** The benchmarks' own fork count (one with {@code quick}). */
+        public Settings(boolean quick, String filter, Path jsonOut) {
+            this(quick, filter, jsonOut, 0);
+        }
     }
 
     /** Parameters that name the thing compared; every other parameter is a condition that must match. */
@@ -58,6 +64,9 @@ public final class BenchRunner {
             options.forks(1)
                     .warmupIterations(2).warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(200));
+        }
+        if (settings.forks() > 0) {
+            options.forks(settings.forks());
         }
         Collection<RunResult> results = new Runner(options.build(), new ProgressOutput(progress, interactive)).run();
         if (results.isEmpty()) {

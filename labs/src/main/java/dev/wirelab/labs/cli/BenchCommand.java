@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lab bench [suite] [--quick]}: run JMH benchmarks, print ratios, write JSON, Markdown and PNG. */
+/** {@code lab bench [suite] [--quick] [--forks N]}: run JMH benchmarks, print ratios, write JSON, Markdown and PNG. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a JMH benchmark suite and print each variant's ratio to the best.",
             "Suites: parsing, metrics, pools, sched, simd, echo (none given: list them).",
@@ -39,8 +39,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "REGEX", description = "only benchmarks whose Class.method matches, e.g. CounterBenchmark.increment")
     String filter;
 
+    @Option(names = "--forks", paramLabel = "N", description = "fresh JVMs per benchmark, 1 to 10 (default: the benchmark's own, 1); "
+            + "with 2 or more the table shows how far apart they ran")
+    Integer forks;
+
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/ under the project)")
     Path out;
+
+    static final int MAX_FORKS = 10;
 
     @Override
     public Integer call() throws Exception {
@@ -57,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (forks != null && (forks < 1 || forks > MAX_FORKS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--forks must be 1 to " + MAX_FORKS + ", got " + forks);
+        }
         ReportFiles files = ReportFiles.orDefault(out);
         Path base = files.reserve("bench-" + chosen.id(), LocalDateTime.now(), "json", "md", "png");
         Path json = ReportFiles.withExtension(base, "json");
@@ -65,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         pw.flush();
         boolean interactive = System.console() != null;
         List<BenchRow> rows = new BenchRunner(System.err, interactive)
-                .run(chosen, new BenchRunner.Settings(quick, filter, json));
+                .run(chosen, new BenchRunner.Settings(quick, filter, json, forks == null ? 0 : forks));
 
         String table = RatioTable.of(rows).toTerminal();
         pw.println();

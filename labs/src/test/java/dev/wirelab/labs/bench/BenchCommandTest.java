@@ -24,8 +24,9 @@ class BenchCommandTest {
     Path reports;
 
     /**
-     * A quick run really runs JMH in a forked JVM and leaves JMH's JSON (one entry per
-     * benchmark, each with a positive score), a Markdown table and a chart.
+     * A quick run really runs JMH in forked JVMs (two per benchmark here) and leaves JMH's
+     * JSON (one entry per benchmark, each with a positive score from both forks), a Markdown
+     * table that says how far apart the forks ran, and a chart.
      */
     @Test
     @Timeout(180)
@@ -36,7 +37,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "bench", "metrics", "--quick", "--filter", "GaugeBenchmark", "--out", reports.toString());
+                "bench", "metrics", "--quick", "--forks", "2", "--filter", "GaugeBenchmark", "--out", reports.toString());
         assertEquals(0, code, out + "\n" + err);
 
         List<Path> files;
@@ -49,11 +50,27 @@ class BenchCommandTest {
         for (JsonNode r : results) {
             assertTrue(r.get("benchmark").asText().startsWith("dev.wirelab.bench.metrics.GaugeBenchmark."));
             assertTrue(r.get("primaryMetric").get("score").asDouble() > 0, r.toString());
+            assertEquals(2, r.get("forks").asInt(), r.toString());
         }
         Path md = files.stream().filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
         assertTrue(Files.readString(md).contains("| GaugeBenchmark 2threads | guard_enterClose_2threads |"), Files.readString(md));
         assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("-GaugeBenchmark.png")), files.toString());
         assertTrue(out.toString().contains("vs best"), out.toString());
+        assertTrue(Files.readString(md).contains("forks apart"), Files.readString(md));
+        assertTrue(Files.readString(md).lines().filter(l -> l.startsWith("| GaugeBenchmark"))
+                .allMatch(l -> l.matches(".*\\| \\d+\\.\\d\\d× \\|$")), "every row's forks compared: " + Files.readString(md));
+    }
+
+    /** A fork count the lab would not run is a usage error that says the range. */
+    @Test
+    void aForkCountOutsideOneToTenIsAUsageError() {
+        for (String bad : new String[] {"0", "11", "-1"}) {
+            StringWriter err = new StringWriter();
+            int code = LabCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    "bench", "metrics", "--forks", bad, "--out", reports.toString());
+            assertEquals(2, code, err.toString());
+            assertTrue(err.toString().contains("--forks must be 1 to 10, got " + bad), err.toString());
+        }
     }
 
     /** An unknown suite is a usage error that names the suites there are. */
