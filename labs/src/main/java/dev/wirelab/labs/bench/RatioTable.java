@@ -1,6 +1,7 @@
 package dev.wirelab.labs.bench;
 
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +61,24 @@ public final class RatioTable {
     /** Forks further apart than this are worth a warning: more than the noise of one machine at one speed. */
     public static final double FORKS_APART = 1.2;
 
+    /** More rows than this with forks apart get one summary line instead of a line each. */
+    static final int NOTES_PER_ROW = 3;
+
     /**
-     * One line per row whose forks ran more than {@link #FORKS_APART} apart. Such a mean
-     * mixes two speeds of the machine, and a ratio to another row measured in different
-     * forks can move by as much; the fix is not in the code under test.
+     * One line per row whose forks ran more than {@link #FORKS_APART} apart, or one line for
+     * all of them when there are more than {@value #NOTES_PER_ROW}. Such a mean mixes two
+     * speeds of the machine, and a ratio to another row measured in other forks can move by
+     * as much; the fix is not in the code under test.
      */
     public static List<String> forkWarnings(List<BenchRow> rows) {
-        return rows.stream()
-                .filter(r -> r.forkSpread() > FORKS_APART)
+        List<BenchRow> apart = rows.stream().filter(r -> r.forkSpread() > FORKS_APART).toList();
+        if (apart.size() > NOTES_PER_ROW) {
+            DoubleSummaryStatistics spread = apart.stream().mapToDouble(BenchRow::forkSpread).summaryStatistics();
+            return List.of(String.format(Locale.ROOT, "%d of %d rows had forks %.2f–%.2f× apart (the \"forks apart\" "
+                    + "column): the machine changed speed during this run, so those means mix two speeds "
+                    + "(compare rows whose forks agree, or run again)", apart.size(), rows.size(), spread.getMin(), spread.getMax()));
+        }
+        return apart.stream()
                 .map(r -> String.format(Locale.ROOT, "%s %s: its forks ran %.2f× apart; the machine changed speed "
                         + "between them, so its mean mixes two speeds (compare rows whose forks agree, or run again)",
                         r.benchmarkClass(), r.label(), r.forkSpread()))

@@ -48,6 +48,15 @@ class ForkSpreadTest {
     }
 
     @Test
+    void manyRowsWithForksApartGetOneSummaryLine() {
+        List<String> notes = RatioTable.forkWarnings(List.of(
+                row("a", 1.5), row("b", 1.21), row("c", 1.95), row("d", 1.3), row("e", 1.05)));
+
+        assertEquals(List.of("4 of 5 rows had forks 1.21–1.95× apart (the \"forks apart\" column): the machine changed "
+                + "speed during this run, so those means mix two speeds (compare rows whose forks agree, or run again)"), notes);
+    }
+
+    @Test
     void theTableShowsHowFarApartEachRowsForksRan() {
         String text = RatioTable.of(List.of(row("parse kind=WIRELAB_OFFSETS", 6.4 / 4.5),
                 row("parse kind=NETTY", Double.NaN))).toTerminal();
