@@ -1,10 +1,13 @@
 package dev.wirelab.simd;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The CPU's feature flags as Linux lists them in {@code /proc/cpuinfo}, read once.
@@ -34,23 +37,29 @@ final class CpuFlags {
         return FLAGS.contains(flag);
     }
 
+    /**
+     * Reads up to the first {@code flags} line only: a many-core machine lists the same flags
+     * once per core, and this runs while the scanner's class initialises.
+     */
     static Set<String> read(Path cpuinfo) {
-        try {
-            return parse(Files.readString(cpuinfo));
-        } catch (IOException | SecurityException e) { // absent, unreadable, or not text
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            return parse(lines);
+        } catch (IOException | UncheckedIOException | SecurityException e) { // absent, unreadable, or not text
             return Set.of();
         }
     }
 
     /** The words of the first {@code flags : ...} line (every core lists the same); none if there is no such line. */
-    static Set<String> parse(String cpuinfo) {
-        for (String line : cpuinfo.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("flags")) {
-                String words = line.substring(colon + 1).strip();
-                return words.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(words.split("\\s+")));
-            }
+    static Set<String> parse(Stream<String> cpuinfo) {
+        return cpuinfo.map(CpuFlags::flagsOf).flatMap(Optional::stream).findFirst().orElse(Set.of());
+    }
+
+    private static Optional<Set<String>> flagsOf(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || !line.substring(0, colon).strip().equals("flags")) {
+            return Optional.empty();
         }
-        return Set.of();
+        String words = line.substring(colon + 1).strip();
+        return Optional.of(words.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(words.split("\\s+"))));
     }
 }

@@ -73,7 +73,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * The index looks its two classes up rather than computing them: one permute over a
  * 128-byte table held in two vectors, where the compares took six compares and three
- * arithmetic operations (stage 1 for a browser's request: about 40 to 27 ns). That permute
+ * arithmetic operations (stage 1 for a browser's request: about 39 to 28 ns). That permute
  * is one instruction only with AVX-512 VBMI; elsewhere the scanner keeps no index (see
  * {@link CpuFlags}).
  *
@@ -124,8 +124,8 @@ import jdk.incubator.vector.VectorSpecies;
  * No method here takes or returns a vector: each loads its vector, classifies it and hands
  * on {@code long}s. A vector passed to a method the JIT did not inline is boxed (96 bytes
  * for 64 lanes), and "small enough to inline" is not a promise. The index once had four
- * tiny class helpers taking the loaded vector; in one test run of six the zero-allocation
- * test saw 96 bytes per parse. {@code -XX:+LogCompilation} showed why: C2 compiled the
+ * tiny class helpers taking the loaded vector; in 2 of 14 runs of the module's tests the
+ * zero-allocation test saw 96 bytes per parse. {@code -XX:+LogCompilation} showed why: C2 compiled the
  * parser as one large method, inlined the scanner's block method into it, then hit
  * {@code NodeCountInliningCutoff} and called two of the helpers instead, boxing the vector
  * for each call. Whether the cutoff strikes depends on what was compiled first, so the same
@@ -424,11 +424,9 @@ final class VectorHttpScanner implements HttpScanner {
 
     /**
      * One block: bit k is lane {@code shift + k}, and the first {@code valid} bits are ours.
-     * The vector is loaded, classified and dropped in this one method: a vector handed to a
-     * method the JIT does not inline is boxed, 96 bytes on the heap, and whether C2 inlines
-     * a small helper depends on what it compiled first (a zero-allocation test saw it in one
-     * run of six when the four classes were helpers taking the vector). Only {@code long}s
-     * leave.
+     * The vector is loaded, classified and dropped here, and only {@code long}s leave (see
+     * "A vector is born and dies in one method" above); the segment twin below differs only
+     * in its load.
      */
     private static long block(byte[] array, int load, int shift, int valid, long carry, long[] index, int slot) {
         ByteVector v = ByteVector.fromArray(BYTES, array, load);
@@ -483,8 +481,9 @@ final class VectorHttpScanner implements HttpScanner {
      * where computing them took six compares and three arithmetic operations. The tables
      * are constants, so C2 loads them once, outside the loop.
      */
-    private static final ByteVector CLASS_LOW = ByteVector.fromArray(BYTES, classTable(), 0);
-    private static final ByteVector CLASS_HIGH = ByteVector.fromArray(BYTES, classTable(), LANES); // LANES is 64 when an index is built
+    private static final byte[] CLASS_TABLE = classTable();
+    private static final ByteVector CLASS_LOW = ByteVector.fromArray(BYTES, CLASS_TABLE, 0);
+    private static final ByteVector CLASS_HIGH = ByteVector.fromArray(BYTES, CLASS_TABLE, LANES); // LANES is 64 when an index is built
 
     /** A name byte's class: the sign bit, so that "is it a name byte" is a compare with zero. */
     private static final byte NAME_CLASS = (byte) 0x80;

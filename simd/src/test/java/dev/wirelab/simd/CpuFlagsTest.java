@@ -43,7 +43,7 @@ class CpuFlagsTest {
 
     @Test
     void findsTheFlagsLineAndItsWords() {
-        Set<String> flags = CpuFlags.parse(ZEN4);
+        Set<String> flags = CpuFlags.parse(ZEN4.lines());
         assertTrue(flags.contains(CpuFlags.AVX512_VBMI), flags::toString);
         assertTrue(flags.contains("avx512_vbmi2"));
         assertEquals(8, flags.size(), "every word of the first flags line, once");
@@ -51,16 +51,16 @@ class CpuFlagsTest {
 
     @Test
     void aCpuWithAvx512ButWithoutVbmiHasNoTableLookupFlag() {
-        Set<String> flags = CpuFlags.parse(CASCADE_LAKE);
+        Set<String> flags = CpuFlags.parse(CASCADE_LAKE.lines());
         assertTrue(flags.contains("avx512bw"));
         assertFalse(flags.contains(CpuFlags.AVX512_VBMI), "avx512_vnni is not avx512vbmi");
     }
 
     @Test
     void aCpuinfoWithoutAFlagsLineListsNothing() {
-        assertEquals(Set.of(), CpuFlags.parse(ARM));
-        assertEquals(Set.of(), CpuFlags.parse(""));
-        assertEquals(Set.of(), CpuFlags.parse("flags\t\t:\n"));
+        assertEquals(Set.of(), CpuFlags.parse(ARM.lines()));
+        assertEquals(Set.of(), CpuFlags.parse("".lines()));
+        assertEquals(Set.of(), CpuFlags.parse("flags\t\t:\n".lines()));
     }
 
     @Test

@@ -421,7 +421,7 @@ public final class HttpRequestParser {
     private HttpParseResult indexedFieldLines() {
         long lastLf = (long) headersStart + limits.maxHeaderBytes() - 1; // the last LF the header section may have
         int start = lineStart;
-        if (start >= indexEnd && (indexDeclined || indexFrom == start || !index())) {
+        if (start >= indexEnd && !indexAgain(start)) {
             return null;
         }
         // The LF cursor: the block being walked (its first window offset and its LF slot) and
@@ -440,7 +440,7 @@ public final class HttpRequestParser {
             int lf = block + Long.numberOfTrailingZeros(lfBits);
             if (lf >= indexEnd) {
                 // The line runs past the index: index again from its start, once per call.
-                if (indexDeclined || indexFrom == start || !index()) {
+                if (!indexAgain(start)) {
                     return null;
                 }
                 slot = HttpScanner.INDEX_LF;
@@ -475,6 +475,15 @@ public final class HttpRequestParser {
             start = lf + 1; // = lineStart
             lfBits &= lfBits - 1; // this LF done: the next set bit is the next line's
         }
+    }
+
+    /**
+     * Indexes again from {@code start} (the line being walked, {@code lineStart}), unless the
+     * scanner declined or the index already starts there: at most once per line, so a line
+     * longer than the index goes the general way instead of being indexed forever.
+     */
+    private boolean indexAgain(int start) {
+        return !indexDeclined && indexFrom != start && index();
     }
 
     /** Indexes the window from {@code lineStart}; false when the scanner declines or nothing is left. */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -115,9 +116,8 @@ public final class BenchRunner {
         if (forkScores.size() < 2) {
             return Double.NaN;
         }
-        double min = forkScores.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = forkScores.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return min > 0 ? max / min : Double.NaN;
+        DoubleSummaryStatistics scores = forkScores.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return scores.getMin() > 0 ? scores.getMax() / scores.getMin() : Double.NaN;
     }
 
     private static OptionalDouble allocation(Map<String, Result> secondary) {

@@ -15,6 +15,7 @@ import dev.wirelab.labs.bench.BenchSuite;
 import dev.wirelab.labs.bench.RatioTable;
 import dev.wirelab.labs.report.Charts;
 import dev.wirelab.labs.report.ReportFiles;
+import dev.wirelab.labs.report.TextTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,26 +78,27 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchRow> rows = new BenchRunner(System.err, interactive)
                 .run(chosen, new BenchRunner.Settings(quick, filter, json, forks == null ? 0 : forks));
 
-        String table = RatioTable.of(rows).toTerminal();
+        TextTable table = RatioTable.of(rows);
+        List<String> notes = RatioTable.forkWarnings(rows);
         pw.println();
-        pw.print(table);
-        RatioTable.forkWarnings(rows).forEach(w -> pw.println("note: " + w));
+        pw.print(table.toTerminal());
+        notes.forEach(n -> pw.println("note: " + n));
         Path md = ReportFiles.withExtension(base, "md");
-        java.nio.file.Files.writeString(md, markdown(chosen, rows));
+        java.nio.file.Files.writeString(md, markdown(chosen, table, notes));
         List<Path> charts = charts(base, rows);
         pw.printf("%nwrote %s, %s%s%n", json, md,
                 charts.stream().map(p -> ", " + p).collect(Collectors.joining()));
         return 0;
     }
 
-    private String markdown(BenchSuite chosen, List<BenchRow> rows) {
+    private String markdown(BenchSuite chosen, TextTable table, List<String> notes) {
         return "# lab bench " + chosen.id() + (quick ? " (quick)" : "") + "\n\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version()
                 + ", " + LocalDateTime.now().withNano(0) + ".\n"
                 + "Ratios compare rows of one class measured in this run; \"vs best\" 1.00× is the fastest; "
                 + "\"forks apart\" is the best fork's score over the worst one's.\n\n"
-                + RatioTable.of(rows).toMarkdown()
-                + RatioTable.forkWarnings(rows).stream().map(w -> "\n- " + w).collect(Collectors.joining());
+                + table.toMarkdown()
+                + notes.stream().map(n -> "\n- " + n).collect(Collectors.joining());
     }
 
     /** One PNG per benchmark class: each variant's ratio to the best of its group. */
